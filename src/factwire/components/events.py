@@ -1,13 +1,388 @@
-"""factwire_events: PLACEHOLDER, to be replaced by the real component."""
+"""factwire_events: who did what to whom, where and when, coded in PLOVER and ACLED.
+
+Writes ``doc._.fw_events`` (schema.Event, ids "e1".."), and the span group ``fw_events``:
+one span per trigger word of every mention, ``kb_id_`` = the event id it was resolved to
+(claims read it to find the event an accusation is about).
+
+A mention is a trigger word from data/event_triggers.tsv that passes its requirements
+(events_mentions.py); its arguments come from the parse (events_args.py), its status from
+the cues above it (events_status.py). Mentions of one occurrence are merged: a definite
+noun ("the attack", "the withdrawal of U.S. forces") joins the earlier event of its type
+that agrees on time, place and participants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from .. import docext, schema
+from .events_args import (
+    actor_of,
+    agent,
+    children,
+    clause_tokens,
+    count_of,
+    first_actor_in,
+    np_extent,
+    place_in,
+    pobjs,
+    subject,
+    time_in,
+)
+from .events_casualties import attach_casualties
+from .events_lexicon import Lexicon, load_lexicon
+from .events_mentions import Mention, find_mentions
+from .events_status import reporter, source_of, status_of
+
+LOC_PREPS = ("in", "at", "near", "inside", "outside", "across", "around", "into", "throughout", "over", "from", "to", "on")
+GEO_FEATURES = ("country", "admin", "city", "region")
+DEFINITE = ("the", "this", "that", "these", "those")
+PARTICIPANT_TYPES = ("CONSULT", "AGREE", "COOPERATE", "SUPPORT")
+PARTY_KINDS = ("state", "government", "military", "international_org", "armed_group")
+PARTY_PREPS = ("to", "for", "with", "between", "on", "against", "at", "of", "about", "into")
 
 
-@Language.factory("factwire_events", assigns=["doc._.fw_events"])
-def make_events(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.fw_events = []
+@dataclass
+class Found:
+    """One mention with its arguments, before mentions are merged into events."""
+
+    mention: Mention
+    plover: str
+    mode: str | None
+    acled: schema.Acled | None
+    actor: str | None = None
+    target: str | None = None
+    place: str | None = None
+    time: str | None = None
+    status: str = "occurred"
+    fatalities: schema.Range | None = None
+    injured: schema.Range | None = None
+    source: str | None = None
+    start: int = 0
+    end: int = 0
+    own_time: bool = False
+    anaphoric: bool = False
+    arg_tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def sent_start(self) -> int:
+        return self.mention.main.sent.start
+
+
+class EventExtractor:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [self.analyse(doc, m) for m in find_mentions(self.lex, doc)]
+        events, owners = self.merge(doc, found)
+        attach_casualties(self.lex, doc, found, owners, events)
+        spans = []
+        for f, event in zip(found, owners):
+            for tok in f.mention.tokens:
+                span = Span(doc, tok.i, tok.i + 1, label="EVENT")
+                span.kb_id_ = event.id
+                spans.append(span)
+        doc._.fw_events = events
+        doc.spans["fw_events"] = spans
         return doc
 
-    return component
+    # --- one mention ---
+
+    def analyse(self, doc: Doc, m: Mention) -> Found:
+        trig = m.trigger
+        mode, acled = self.weapon(m)
+        f = Found(m, trig.plover, mode, acled)
+        f.status = status_of(self.lex, m.main)
+        for tok, t in zip(m.tokens, m.triggers):
+            if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
+                self.verb_args(doc, f, tok, t)
+            else:
+                self.noun_args(doc, f, tok, t)
+        if f.actor is None and f.plover in PARTICIPANT_TYPES:
+            f.actor = self.announcer(doc, m.main)
+        if f.target is None and f.plover in PARTICIPANT_TYPES + ("AID",):
+            self.participant(doc, f)
+        self.place(doc, f)
+        self.time(doc, f)
+        f.source = source_of(self.lex, doc, m.main)
+        f.anaphoric = any(
+            t.pos_ == "NOUN" and (any(c.lower_ in DEFINITE for c in children(t, "det")) or children(t, "poss"))
+            for t in m.tokens
+        ) and not any(
+            t.pos_ == "VERB" and t.tag_ != "VB" and t.lemma_.lower() not in self.lex.words("casualty.kill_verbs")
+            for t in m.tokens
+        )
+        self.extent(f)
+        return f
+
+    def weapon(self, m: Mention) -> tuple[str | None, schema.Acled | None]:
+        trig = m.trigger
+        mode = trig.mode
+        acled = schema.Acled(event_type=trig.acled_type, sub_event_type=trig.acled_sub) if trig.acled_type else None
+        if trig.plover != "ASSAULT":
+            return mode, acled
+        words: list[Token] = []
+        for tok in m.tokens:
+            words.append(tok)
+            words.extend(children(tok, "compound", "amod", "nmod", "dobj"))
+            words.extend(pobjs(tok, ("with", "by")))
+            subj, passive = subject(tok)
+            if subj is not None and not passive:
+                words.append(subj)
+        for w in words:
+            hit = self.lex.weapons.get(w.lower_) or self.lex.weapons.get(w.lemma_.lower())
+            if hit:
+                wmode, etype, sub = hit
+                return mode or wmode, schema.Acled(event_type=etype, sub_event_type=sub)
+        return mode, acled
+
+    def verb_args(self, doc: Doc, f: Found, tok: Token, trig) -> None:
+        subj, passive = subject(tok)
+        actor_tok = agent(tok) if passive else subj
+        if f.actor is None and actor_tok is not None:
+            f.actor = actor_of(doc, actor_tok)
+            if f.actor:
+                f.arg_tokens.append(actor_tok)
+        if f.target is None and trig.obj_role == "target":
+            obj = subj if passive else next(iter(children(tok, "dobj")), None)
+            if obj is not None:
+                f.target = actor_of(doc, obj) or self.geo_place(doc, obj)
+                f.arg_tokens.append(obj)
+        elif trig.obj_role == "theme":
+            f.arg_tokens.extend(children(tok, "dobj"))
+        if f.target is None:
+            self.prep_target(doc, f, tok, trig.target_preps)
+        if f.target is None:
+            for dative in children(tok, "dative", "iobj"):
+                f.target = actor_of(doc, dative)
+
+    def noun_args(self, doc: Doc, f: Found, tok: Token, trig) -> None:
+        if f.actor is None:
+            for cand in children(tok, "poss", "compound", "amod", "nmod"):
+                ident = actor_of(doc, cand)
+                if ident:
+                    f.actor = ident
+                    f.arg_tokens.append(cand)
+                    break
+        if f.actor is None:
+            for by in pobjs(tok, ("by",)):
+                f.actor = actor_of(doc, by)
+                f.arg_tokens.append(by)
+        for of in pobjs(tok, ("of",)):
+            ident = actor_of(doc, of)
+            if trig.of_role == "target" and f.target is None:
+                f.target = ident or self.geo_place(doc, of)
+                f.arg_tokens.append(of)
+            elif trig.of_role == "actor" and f.actor is None:
+                f.actor = ident
+                f.arg_tokens.append(of)
+        if f.target is None:
+            self.prep_target(doc, f, tok, trig.target_preps)
+        if f.actor is None:
+            who = self.governing_actor(tok)
+            f.actor = actor_of(doc, who)
+            if f.actor:
+                f.arg_tokens.append(who)
+
+    def announcer(self, doc: Doc, tok: Token) -> str | None:
+        """A state or organisation announcing talks or a deal is taken as a party to it."""
+        verb, who = reporter(self.lex, tok)
+        if verb is None or who is None or verb.lemma_.lower() in ("believe", "think"):
+            return None
+        ident = actor_of(doc, who)
+        actor = docext.by_id(docext.records(doc, "fw_actors"), ident)
+        return ident if actor is not None and actor.kind in PARTY_KINDS else None
+
+    def participant(self, doc: Doc, f: Found) -> None:
+        """The other party of talks, a deal or aid, named inside the trigger's own arguments."""
+        skip = {t.i for t in f.arg_tokens}
+        exclude = {f.actor} if f.actor else set()
+        for tok in f.mention.tokens:
+            for child in tok.children:
+                ok = child.dep_ in ("dobj", "dative", "acl", "pobj") or (
+                    child.dep_ == "prep" and child.lower_ in PARTY_PREPS
+                ) or (child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in ("help", "support", "assist"))
+                if not ok:
+                    continue
+                ident, at = first_actor_in(doc, child, exclude, skip)
+                if ident:
+                    f.target = ident
+                    return
+
+    def governing_actor(self, tok: Token) -> Token | None:
+        """The doer of an event noun named by the clause it sits in: "X stepped up attacks",
+        "X was behind a drone strike", "X was blamed for the assassination"."""
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_.lower() in self.lex.words("light_verbs") | {"step"}:
+            subj, passive = subject(head)
+            return subj if not passive else None
+        if tok.dep_ == "pobj" and head.dep_ == "prep":
+            verb = head.head
+            if head.lower_ == "behind" and verb.lemma_ == "be":
+                return next(iter(children(verb, "nsubj")), None)
+            if head.lower_ == "for" and verb.lemma_.lower() in self.lex.words("claims.accuse"):
+                subj, passive = subject(verb)
+                return subj if passive else next(iter(children(verb, "dobj")), None)
+            if head.lower_ == "for" and verb.lower_ in self.lex.words("claims.responsible"):
+                return next(iter(children(verb.head, "dobj", "nsubj")), None)
+        return None
+
+    def prep_target(self, doc: Doc, f: Found, tok: Token, preps) -> None:
+        skip = {t.i for t in f.arg_tokens}
+        for obj in pobjs(tok, preps):
+            ident, at = first_actor_in(doc, obj, {f.actor} if f.actor else set(), skip)
+            if ident is None:
+                ident = self.geo_place(doc, obj) or docext.place_id_at(doc, obj)
+            if ident:
+                f.target = ident
+                f.arg_tokens.append(obj)
+                return
+
+    def geo_place(self, doc: Doc, tok: Token) -> str | None:
+        ident = docext.place_id_at(doc, tok)
+        place = docext.by_id(docext.records(doc, "fw_places"), ident)
+        return ident if place is not None and place.feature in GEO_FEATURES else None
+
+    def place(self, doc: Doc, f: Found) -> None:
+        m = f.mention
+        skip: set[int] = set()
+        for tok in m.tokens:
+            for obj in pobjs(tok, LOC_PREPS):
+                ident, at = place_in(doc, obj, skip)
+                if ident:
+                    f.place = ident
+                    f.arg_tokens.append(obj)
+                    return
+        for tok in f.arg_tokens:
+            ident = docext.place_id_at(doc, tok)
+            if ident:
+                f.place = ident
+                return
+        for tok in m.tokens:
+            if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+                f.place = docext.place_id_at(doc, tok.head)
+                if f.place:
+                    return
+            # a noun's place may sit on the clause that carries it: "killed in a strike near X"
+            if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") or tok.head.dep_ == "prep":
+                verb = tok.head.head if tok.head.dep_ == "prep" else tok.head
+                for obj in pobjs(verb, ("in", "at", "near", "inside", "outside")):
+                    ident, at = place_in(doc, obj, {t.i for t in m.tokens})
+                    if ident:
+                        f.place = ident
+                        return
+        # the nearest place named in the same sentence
+        if "fw_places" in doc.spans:
+            sent = m.main.sent
+            near = [s for s in doc.spans["fw_places"] if sent.start <= s.start < sent.end and s.kb_id_]
+            if near:
+                best = min(near, key=lambda s: abs(s.start - m.main.i))
+                f.place = best.kb_id_
+
+    def time(self, doc: Doc, f: Found) -> None:
+        m = f.mention
+        skip: set[int] = set()
+        for tok in m.tokens:
+            ident, at = time_in(doc, clause_tokens(tok, skip))
+            if ident:
+                f.time, f.own_time = ident, True
+                f.arg_tokens.append(at)
+                return
+        # the nearest time on a clause above: "tensions escalated in January 2020 after X was killed"
+        cur, prev = m.main, m.main
+        for _ in range(8):
+            if cur.dep_ == "ROOT" or cur.head is cur:
+                break
+            prev, cur = cur, cur.head
+            if f.status in ("planned", "predicted", "hypothetical") and cur.lemma_.lower() in self.lex.words("reporting_verbs"):
+                break
+            for child in cur.children:
+                if child.i == prev.i or child.dep_ in ("ccomp", "relcl", "conj", "advcl", "parataxis", "xcomp"):
+                    continue
+                ident, at = time_in(doc, child.subtree)
+                if ident:
+                    f.time = ident
+                    return
+
+    def extent(self, f: Found) -> None:
+        m = f.mention
+        sent = m.main.sent
+        start = min(t.idx for t in m.tokens)
+        end = max(t.idx + len(t) for t in m.tokens)
+        for tok in f.arg_tokens:
+            if tok is None or not (sent.start <= tok.i < sent.end):
+                continue
+            s, e = np_extent(tok)
+            if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in ("prep", "agent"):
+                s = min(s, tok.head.idx)
+            start, end = min(start, s), max(end, e)
+        f.start, f.end = start, end
+
+    # --- mentions -> events ---
+
+    def merge(self, doc: Doc, found: list[Found]) -> tuple[list[schema.Event], list[schema.Event]]:
+        events: list[schema.Event] = []
+        last_sent: dict[str, int] = {}
+        owners: list[schema.Event] = []
+        times = {t.id: t.value for t in docext.records(doc, "fw_times")}
+        for f in found:
+            target = self.antecedent(doc, f, events, last_sent, times) if f.anaphoric else None
+            if target is None:
+                target = schema.Event(
+                    id=f"e{len(events) + 1}",
+                    type=f.plover,
+                    mode=f.mode,
+                    acled=f.acled,
+                    actor=f.actor,
+                    target=f.target,
+                    place=f.place,
+                    time=f.time,
+                    status=f.status,
+                    fatalities=f.fatalities,
+                    injured=f.injured,
+                    source=f.source,
+                    evidence=docext.evidence(doc, f.start, f.end),
+                )
+                events.append(target)
+            else:
+                for name in ("mode", "acled", "actor", "target", "place", "time", "source"):
+                    if getattr(target, name) is None and getattr(f, name) is not None:
+                        setattr(target, name, getattr(f, name))
+            last_sent[target.id] = f.sent_start
+            owners.append(target)
+        return events, owners
+
+    def antecedent(self, doc: Doc, f: Found, events, last_sent, times) -> schema.Event | None:
+        sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        best, best_score = None, -1
+        mine = {f.actor, f.target} - {None}
+        for event in events:
+            if event.type != f.plover or event.status in ("predicted", "planned", "hypothetical", "negated"):
+                continue
+            if f.own_time and event.time is None:
+                continue
+            a, b = times.get(f.time or ""), times.get(event.time or "")
+            if a and b and not (a.startswith(b) or b.startswith(a)):
+                continue
+            score = 2 * bool(a and b) + bool(f.mode and f.mode == event.mode) + bool(mine & {event.actor, event.target})
+            if score == 0:
+                # a bare "the attack" refers back only to something said just before
+                gap = sent_index[f.sent_start] - sent_index.get(last_sent.get(event.id, -1), -10)
+                if mine or f.own_time or not 0 <= gap <= 2:
+                    continue
+            if score >= best_score:
+                best, best_score = event, score
+        return best
+
+
+@Language.factory(
+    "factwire_events",
+    requires=["doc._.fw_actors", "doc._.fw_places", "doc._.fw_times"],
+    assigns=["doc._.fw_events", "doc.spans"],
+)
+def make_events(nlp: Language, name: str) -> EventExtractor:
+    return EventExtractor(load_lexicon())

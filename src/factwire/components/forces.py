@@ -1,13 +1,368 @@
-"""factwire_forces: PLACEHOLDER, to be replaced by the real component."""
+"""factwire_forces: force levels -- who has how many of what, where, as of when.
+
+A force level is a quantity (from factwire_quantities) that counts a force noun
+("2,500 troops") or that a verb relates to a force ("the number of U.S. troops in Syria is
+close to 900"). For each one this component resolves the owner (actor), the place, the time
+and the status, and writes `doc._.fw_forces`: `schema.Force` records with ids f1.. in text order.
+Word lists live in data/force_nouns.yaml; the sentence-level rules in forces_rules.py.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from .. import schema
+from ..docext import actor_id_at, evidence, place_id_at, records
+from .forces_lexicon import DEFAULT_PATH, ForceLexicon
+from .forces_rules import (
+    LOCATIVE_PREPS,
+    Anchor,
+    clause_root,
+    clause_tokens,
+    find_anchor,
+    find_anchor_unparsed,
+    in_sentence_before,
+    is_casualty_count,
+    locative_pobjs,
+    numeral_in,
+    owner_tokens,
+    sentence,
+)
+
+# Actors that can own forces when found only by context (not a modifier of the force noun).
+OWNER_KINDS = frozenset({"state", "government", "military", "armed_group", "international_org"})
+POSSESSIVES = frozenset({"its", "their", "our"})
+# "the country" / "the region" refer back to the last place of that feature.
+REFERRING_NOUNS = {"country": "country", "nation": "country", "region": "region", "area": "region"}
+CONTEXT_FEATURES = frozenset({"country", "region"})
+CONTEXT_SENTENCES = 6
+CONCRETE_DATE = re.compile(r"^\d{4}")
 
 
-@Language.factory("factwire_forces", assigns=["doc._.fw_forces"])
-def make_forces(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.fw_forces = []
+@Language.factory(
+    "factwire_forces",
+    requires=["doc._.fw_quantities", "doc._.fw_actors", "doc._.fw_places", "doc._.fw_times"],
+    assigns=["doc._.fw_forces"],
+    default_config={"lexicon_path": None},
+)
+def make_forces(nlp: Language, name: str, lexicon_path: str | None) -> "ForcesComponent":
+    return ForcesComponent(ForceLexicon.load(Path(lexicon_path) if lexicon_path else DEFAULT_PATH))
+
+
+class ForcesComponent:
+    def __init__(self, lexicon: ForceLexicon):
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.fw_forces = _Reader(doc, self.lex).forces()
         return doc
 
-    return component
+
+class _Reader:
+    """One document's records, indexed, and the rules applied to them."""
+
+    def __init__(self, doc: Doc, lex: ForceLexicon):
+        self.doc = doc
+        self.lex = lex
+        self.actors = {a.id: a for a in records(doc, "fw_actors")}
+        self.places = {p.id: p for p in records(doc, "fw_places")}
+        self.times = {t.id: t for t in records(doc, "fw_times")}
+        self.quantities = {q.id: q for q in records(doc, "fw_quantities")}
+        self.time_spans = sorted(doc.spans["fw_times"], key=lambda s: s.start) if "fw_times" in doc.spans else []
+        self.place_spans = sorted(doc.spans["fw_places"], key=lambda s: s.start) if "fw_places" in doc.spans else []
+        article = doc._.fw_article
+        self.published: str | None = getattr(article, "published", None)
+
+    # --- lookups -------------------------------------------------------------------
+
+    def actor_at(self, token: Token) -> str | None:
+        return actor_id_at(self.doc, token)
+
+    def armed_group_at(self, token: Token) -> str | None:
+        ident = actor_id_at(self.doc, token)
+        actor = self.actors.get(ident) if ident else None
+        return ident if actor is not None and actor.kind == "armed_group" else None
+
+    def actor_country(self, ident: str | None) -> str | None:
+        actor = self.actors.get(ident) if ident else None
+        return actor.country if actor else None
+
+    def place_country(self, ident: str | None) -> str | None:
+        place = self.places.get(ident) if ident else None
+        return place.country if place else None
+
+    def in_time(self, token: Token) -> bool:
+        return any(s.start <= token.i < s.end for s in self.time_spans)
+
+    # --- the whole document ------------------------------------------------------------
+
+    def forces(self) -> list[schema.Force]:
+        if "fw_quantities" not in self.doc.spans:
+            return []
+        parsed = self.doc.has_annotation("DEP")
+        found: list[tuple[int, schema.Force]] = []
+        seen: set[int] = set()
+        self.numerals = self._quantity_numerals()
+        for span in sorted(self.doc.spans["fw_quantities"], key=lambda s: (s.start, s.end)):
+            quantity = self.quantities.get(span.kb_id_)
+            num = numeral_in(span)
+            if quantity is None or quantity.value is None or num is None or num.i in seen or self.in_time(num):
+                continue
+            if quantity.value < self.lex.min_count:
+                continue  # "two soldiers" are people in a story, not a force level
+            if parsed:
+                anchor = find_anchor(num, self.lex, self.armed_group_at, self.actor_at)
+            else:
+                anchor = find_anchor_unparsed(num, self.lex, self.armed_group_at)
+            if anchor is None or is_casualty_count(anchor, self.lex):
+                continue
+            seen.add(num.i)
+            found.append((span.start_char, self._force(anchor, span, quantity)))
+        found.sort(key=lambda pair: pair[0])
+        out = []
+        for n, (_, force) in enumerate(found, start=1):
+            force.id = f"f{n}"
+            out.append(force)
+        return out
+
+    def _quantity_numerals(self) -> list[Token]:
+        nums = [numeral_in(s) for s in self.doc.spans["fw_quantities"]]
+        return [n for n in nums if n is not None and not self.in_time(n)]
+
+    def _force(self, anchor: Anchor, span: Span, quantity: schema.Quantity) -> schema.Force:
+        owner = self._owner(anchor)
+        owner_country = self.actor_country(owner)
+        place, place_tokens = self._place(anchor, owner, owner_country)
+        status = self._status(anchor)
+        time = self._time(anchor, status)
+        if status == "current" and time is not None and self._before_publication(self.times[time].value):
+            status = "past"
+        count = schema.Count(value=quantity.value, bound=quantity.bound, value_max=quantity.value_max)
+        return schema.Force(
+            id="f0",
+            owner=owner,
+            owner_country=owner_country,
+            force=anchor.force,
+            count=count,
+            place=place,
+            place_country=self.place_country(place),
+            time=time,
+            status=status,
+            evidence=self._evidence(anchor, span, place_tokens),
+        )
+
+    # --- owner ---------------------------------------------------------------------------
+
+    def _owner(self, anchor: Anchor) -> str | None:
+        for token in owner_tokens(anchor):
+            ident = self.actor_at(token)
+            if ident:
+                return ident
+        # "the United States will keep 2,500 troops": the subject of the verb holding them
+        verb = anchor.verb
+        for _ in range(3):
+            if verb is None:
+                break
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(s.i == anchor.noun.i or (anchor.outer is not None and s.i == anchor.outer.i) for s in subjects):
+                break
+            for subj in subjects:
+                ident = self._actor_in(subj)
+                if ident:
+                    return ident
+            if subjects or verb.dep_ not in ("xcomp", "advcl", "conj"):
+                break
+            verb = verb.head
+        return self._context_owner(anchor)
+
+    def _actor_in(self, noun: Token) -> str | None:
+        for token in [noun, *noun.subtree]:
+            ident = self.actor_at(token)
+            if ident:
+                return ident
+        return None
+
+    def _context_owner(self, anchor: Anchor) -> str | None:
+        """A state-like subject earlier in the sentence; after "its"/"their", the previous one's."""
+        sent = sentence(anchor.noun)
+        earlier = [t for t in sent if t.i < anchor.noun.i and t.dep_ in ("nsubj", "nsubjpass")]
+        for subj in reversed(earlier):
+            ident = self._actor_in(subj)
+            if ident and self.actors.get(ident) is not None and self.actors[ident].kind in OWNER_KINDS:
+                return ident
+        if any(t.lower_ in POSSESSIVES for t in clause_tokens(anchor)) and sent.start > 0:
+            previous = sentence(self.doc[sent.start - 1])
+            for subj in (t for t in previous if t.dep_ in ("nsubj", "nsubjpass")):
+                ident = self._actor_in(subj)
+                if ident and self.actors.get(ident) is not None and self.actors[ident].kind in OWNER_KINDS:
+                    return ident
+        return None
+
+    # --- place ---------------------------------------------------------------------------
+
+    def _place(self, anchor: Anchor, owner: str | None, owner_country: str | None) -> tuple[str | None, list[Token]]:
+        """(place id, tokens of the phrase that gave it)."""
+        heads = [anchor.noun]
+        if anchor.outer is not None:
+            heads.append(anchor.outer)
+        heads += [t for t in anchor.path if t.pos_ in ("VERB", "AUX")]
+        if anchor.verb is not None and anchor.verb not in heads:
+            heads.append(anchor.verb)
+        for pobj in locative_pobjs(heads, LOCATIVE_PREPS):
+            ident = self._place_in(pobj)
+            if ident:
+                return ident, [pobj.head, *pobj.subtree]
+        excluded = {t.i for t in owner_tokens(anchor)}
+        clause = [t for t in clause_tokens(anchor) if t.i not in excluded]
+        for token in sorted(clause, key=lambda t: abs(t.i - anchor.number.i)):
+            ident = place_id_at(self.doc, token) or self._referred_place(token)
+            if ident and self.place_country(ident) != owner_country:
+                return ident, []
+        return self._context_place(anchor, owner_country), []
+
+    def _place_in(self, pobj: Token) -> str | None:
+        for token in [pobj, *pobj.subtree]:
+            ident = place_id_at(self.doc, token) or self._referred_place(token)
+            if ident:
+                return ident
+        return None
+
+    def _referred_place(self, token: Token) -> str | None:
+        """ "the country" -> the last country named before it."""
+        feature = REFERRING_NOUNS.get(token.lower_)
+        if feature is None or not any(c.lower_ in ("the", "that", "this") for c in token.lefts):
+            return None
+        for span in reversed(self.place_spans):
+            place = self.places.get(span.kb_id_)
+            if span.end <= token.i and place is not None and place.feature == feature:
+                return place.id
+        return None
+
+    def _context_place(self, anchor: Anchor, owner_country: str | None) -> str | None:
+        """The last country or region named shortly before; the owner's own country last."""
+        start, end = in_sentence_before(self.doc, anchor.noun, CONTEXT_SENTENCES)
+        home = None
+        for span in reversed(self.place_spans):
+            place = self.places.get(span.kb_id_)
+            if place is None or span.start_char < start or span.end_char > end or place.feature not in CONTEXT_FEATURES:
+                continue
+            if place.country is not None and place.country == owner_country:
+                home = home or place.id
+                continue
+            return place.id
+        return home
+
+    # --- time and status -------------------------------------------------------------------
+
+    def _time(self, anchor: Anchor, status: str) -> str | None:
+        clause = clause_tokens(anchor)
+        lo, hi = min(t.i for t in clause), max(t.i for t in clause)
+        dated = [
+            s for s in self.time_spans
+            if lo <= s.start and s.end <= hi + 1 and self._concrete(s.kb_id_)
+        ]
+        if dated:
+            return min(dated, key=lambda s: abs(s.start - anchor.number.i)).kb_id_
+        if status not in ("current", "planned") or self.published is None:
+            return None
+        # as of the publication date: a mention that resolves to it ("said Thursday", "today")
+        sent = sentence(anchor.number)
+        now = [s for s in self.time_spans if self._is_now(s.kb_id_)]
+        same = [s for s in now if sent.start <= s.start < sent.end]
+        exact = [s for s in now if self.times[s.kb_id_].value == self.published]
+        pick = same or exact
+        return pick[0].kb_id_ if pick else None
+
+    def _concrete(self, ident: str) -> bool:
+        time = self.times.get(ident)
+        return time is not None and time.type == "DATE" and bool(time.value) and bool(CONCRETE_DATE.match(time.value))
+
+    def _is_now(self, ident: str) -> bool:
+        time = self.times.get(ident)
+        if time is None or not self._concrete(ident) or self.published is None:
+            return False
+        value = time.value or ""
+        return value.startswith(self.published) or (len(value) >= 7 and self.published.startswith(value))
+
+    def _before_publication(self, value: str | None) -> bool:
+        if not value or not self.published or not CONCRETE_DATE.match(value):
+            return False
+        return value[:4] < self.published[:4]
+
+    def _status(self, anchor: Anchor) -> str:
+        lex = self.lex
+        if self._peak_cue(anchor):
+            return "peak"
+        path_words = {t.lemma_.lower() for t in anchor.path} | {t.lower_ for t in anchor.path}
+        preps = anchor.preps
+        root = clause_root(anchor)
+        past = root is not None and (
+            root.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "was", "were") for c in root.children)
+        )
+        future = self._future(root) or self._future(anchor.verb)
+        if path_words & {"cap", "ceiling", "limit", "goal", "target"}:
+            return "target"
+        if "from" in preps and "to" not in preps:
+            return "past"  # "cut from 3,000": the level before the change
+        if "to" in preps and root is not None and root.lemma_.lower() in lex.target_words | {"down", "draw"}:
+            return "current" if past else "target"
+        if future:
+            return "planned"
+        return "past" if past else "current"
+
+    def _future(self, verb: Token | None) -> bool:
+        """Will/shall, or a verb of planning above it ("plans to send", "authorized the deployment")."""
+        for _ in range(3):
+            if verb is None:
+                return False
+            if verb.lemma_.lower() in self.lex.plan_verbs:
+                return True
+            if any(c.dep_ == "aux" and c.lower_ in self.lex.future_aux for c in verb.children):
+                return True
+            if any(c.dep_ == "aux" and c.lower_ == "going" for c in verb.children):
+                return True
+            if verb.dep_ not in ("xcomp", "ccomp", "advcl") or verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        return False
+
+    def _peak_cue(self, anchor: Anchor) -> bool:
+        """A peak word in the clause whose nearest count is this one."""
+        for token in clause_tokens(anchor):
+            if token.lemma_.lower() not in self.lex.peak and token.lower_ not in self.lex.peak:
+                continue
+            same_sent = [n for n in self.numerals if sentence(n).start == sentence(token).start]
+            if same_sent and min(same_sent, key=lambda n: abs(n.i - token.i)).i == anchor.number.i:
+                return True
+        return False
+
+    # --- evidence --------------------------------------------------------------------------
+
+    def _evidence(self, anchor: Anchor, span: Span, place_tokens: list[Token]) -> schema.Span:
+        tokens: list[Token] = list(span)
+        first_verb = next((t for t in anchor.path if t.pos_ in ("VERB", "AUX")), None)
+        same_clause = anchor.direct or first_verb is None or (anchor.verb is not None and first_verb.i == anchor.verb.i)
+        if same_clause:
+            for noun in (anchor.noun, anchor.outer):
+                if noun is not None:
+                    tokens.append(noun)
+                    for left in noun.lefts:
+                        tokens += list(left.subtree)
+            if anchor.outer is not None:
+                tokens += [t for t in anchor.outer.subtree if anchor.outer.i <= t.i <= anchor.noun.i]
+            tokens += [t for t in place_tokens if t.head.i == anchor.noun.i or t.head.head.i == anchor.noun.i]
+            tokens += [t for t in place_tokens if anchor.verb is not None and abs(t.i - anchor.verb.i) < 8]
+        verb = first_verb or anchor.verb
+        if verb is not None and abs(verb.i - anchor.number.i) <= 12:
+            tokens.append(verb)
+            tokens += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+            tokens += [t for t in anchor.path if min(verb.i, anchor.number.i) <= t.i <= max(verb.i, anchor.number.i)]
+        sent = sentence(anchor.number)
+        tokens = [t for t in tokens if sent.start <= t.i < sent.end]
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        return evidence(self.doc, start, end)

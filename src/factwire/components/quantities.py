@@ -1,13 +1,249 @@
-"""factwire_quantities: PLACEHOLDER, to be replaced by the real component."""
+"""factwire_quantities: numbers with their bound, unit and concept ("more than 170,000 troops").
+
+The numbers themselves are found on characters by `quantities_scan`; this module maps them onto
+tokens to name what is counted (the noun after the number, or "the number of X ... is N"), adds
+zero counts ("No U.S. personnel were killed"), and writes `doc._.fw_quantities` (ids q1.. in text
+order) and the span group "fw_quantities" (kb_id_ = id). It reads "fw_times" so that numbers inside
+dates and clock times are not counted; numbers inside durations ("three years") are kept, as
+NewsQuant counts them.
+"""
+
+from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from .. import docext, schema
+from .quantities_scan import Hit, Lexicon, scan
+
+NOUNISH = {"NOUN", "PROPN"}
+# irregular plurals that end in no "s" but are the counted noun of a troop or casualty figure
+_PLURALS = {"men", "women", "people", "personnel", "police", "children", "staff", "crew", "aircraft", "militia"}
+_MAX_NP = 4  # tokens between a number and its counted noun ("2,500 U.S. combat troops")
 
 
-@Language.factory("factwire_quantities", assigns=["doc._.fw_quantities"])
-def make_quantities(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.fw_quantities = []
+@Language.factory(
+    "factwire_quantities",
+    requires=["doc.spans"],
+    assigns=["doc._.fw_quantities", "doc.spans"],
+)
+def make_quantities(nlp: Language, name: str) -> "QuantityTagger":
+    return QuantityTagger(Lexicon())
+
+
+class QuantityTagger:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = scan(doc.text, self.lex, blocked=_time_blocks(doc))
+        taken = [(h.start, h.end) for h in hits]
+        hits += [h for h in _zero_counts(doc, self.lex) if not any(s < h.end and h.start < e for s, e in taken)]
+        hits.sort(key=lambda h: h.start)
+        records: list[schema.Quantity] = []
+        spans: list[Span] = []
+        for hit in hits:
+            span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            if hit.kind == "zero":
+                unit, concept = hit.unit, hit.concept
+            else:
+                unit, concept = _unit_and_concept(doc, span, hit, self.lex)
+            ident = f"q{len(records) + 1}"
+            records.append(
+                schema.Quantity(
+                    id=ident,
+                    start=hit.start,
+                    end=hit.end,
+                    text=doc.text[hit.start:hit.end],
+                    value=hit.value,
+                    bound=hit.bound,  # type: ignore[arg-type]
+                    value_max=hit.value_max,
+                    unit=unit,
+                    concept=concept,
+                )
+            )
+            span.kb_id_ = ident
+            spans.append(span)
+        doc._.fw_quantities = records
+        doc.spans["fw_quantities"] = spans
         return doc
 
-    return component
+
+def _time_blocks(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of dates, times and sets: their numbers are not quantities."""
+    if "fw_times" not in doc.spans:
+        return []
+    types = {t.id: t.type for t in docext.records(doc, "fw_times")}
+    return [
+        (s.start_char, s.end_char)
+        for s in doc.spans["fw_times"]
+        if types.get(s.kb_id_) != "DURATION"
+    ]
+
+
+# ----- words ----------------------------------------------------------------------------------
+
+
+def _has(doc: Doc, attr: str) -> bool:
+    return doc.has_annotation(attr)
+
+
+def lemma(token: Token) -> str:
+    """The counted noun's dictionary form, lower-cased ("servicemen" -> "serviceman")."""
+    if _has(token.doc, "LEMMA") and token.lemma_:
+        return token.lemma_ if token.pos_ == "PROPN" else token.lemma_.lower()
+    return singular(token.text.lower())
+
+
+def singular(word: str) -> str:
+    """A small English singulariser for Docs without a lemmatizer."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word in ("people", "personnel", "police", "staff", "aircraft"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _is_plural(token: Token) -> bool:
+    if token.tag_:
+        return token.tag_ in ("NNS", "NNPS")
+    low = token.lower_
+    return low in _PLURALS or (low.endswith("s") and not low.endswith(("ss", "us", "is")))
+
+
+def _is_designation(token: Token) -> bool:
+    # "MQ-9", "F-16s": taggers call these X or NUM, but they name what is counted
+    text = token.text
+    return any(c.isalpha() for c in text) and any(c.isdigit() for c in text)
+
+
+def _nounish(token: Token) -> bool:
+    if _has(token.doc, "POS") or _has(token.doc, "TAG"):
+        return token.pos_ in NOUNISH or token.pos_ == "ADJ" or _is_designation(token)
+    return any(c.isalpha() for c in token.text) and not token.is_stop and not token.like_num
+
+
+def _noun_run(doc: Doc, i: int) -> tuple[int, Token] | None:
+    """The noun phrase starting at token i ("U.S. combat troops"): (start index, head noun)."""
+    tagged = _has(doc, "POS") or _has(doc, "TAG")
+    while i < len(doc) and doc[i].lower_ in ("the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "-", "strong", "odd"):
+        i += 1  # "-strong", "of the", "of its"
+    start, head = i, None
+    for j in range(i, min(len(doc), i + _MAX_NP)):
+        tok = doc[j]
+        if not _nounish(tok):
+            break
+        if tagged:
+            if tok.pos_ in NOUNISH or (_is_designation(tok) and _is_plural(tok)):
+                head = tok
+        else:
+            if head is not None and tok.lower_.endswith("ed"):
+                break  # untagged: "the town burned" - a past-tense verb ends the phrase
+            head = tok
+            if _is_plural(tok):
+                break
+    return (start, head) if head is not None else None
+
+
+def _np_text(doc: Doc, start: int, head: Token) -> str:
+    return doc[start:head.i + 1].text
+
+
+# ----- unit and concept -----------------------------------------------------------------------
+
+
+def _unit_and_concept(doc: Doc, span: Span, hit: Hit, lex: Lexicon) -> tuple[str | None, str | None]:
+    after = span.end
+    # "hundreds of civilians", "one of the people", "60% of its revenue"
+    of = after < len(doc) and doc[after].lower_ == "of"
+    run = _noun_run(doc, after + 1 if of else after)
+    if run is not None and (of or hit.kind not in ("fraction",)):
+        start, head = run
+        concept = _np_text(doc, start, head)
+        if hit.unit is not None:
+            return hit.unit, concept if of else _subject_concept(doc, span)
+        return lemma(head), concept
+    if hit.unit is not None:
+        return hit.unit, _subject_concept(doc, span)
+    looked = _number_of_lookback(doc, span, lex)
+    if looked is not None:
+        return looked
+    return None, _subject_concept(doc, span)
+
+
+def _sentence_start(doc: Doc, span: Span) -> int:
+    if _has(doc, "SENT_START") or _has(doc, "DEP"):
+        return span.sent.start
+    i = span.start - 1
+    while i > 0 and doc[i].text not in (".", "!", "?", "\n"):
+        i -= 1
+    return max(i, 0)
+
+
+def _number_of_lookback(doc: Doc, span: Span, lex: Lexicon) -> tuple[str, str] | None:
+    """ "The number of U.S. troops in Syria is close to 900": the unit is the noun after "number of"."""
+    first = _sentence_start(doc, span)
+    for i in range(span.start - 2, first - 1, -1):
+        tok = doc[i]
+        if tok.lower_ in lex.count_quantifiers and i + 1 < span.start and doc[i + 1].lower_ == "of":
+            run = _noun_run(doc, i + 2)
+            if run is None:
+                return None
+            start, head = run
+            between = doc[head.i + 1:span.start]
+            if any(t.lower_ in lex.copulas or (t.lemma_ and t.lemma_.lower() in lex.copulas) for t in between):
+                return lemma(head), _np_text(doc, start, head)
+            return None
+    return None
+
+
+def _subject_concept(doc: Doc, span: Span) -> str | None:
+    """What a bare figure is about, from the parse: the subject of the clause ("presence ... reaching 80,000")."""
+    if not _has(doc, "DEP"):
+        return None
+    tok: Token = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].pos_ in NOUNISH:
+                head = subjects[0]
+                mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+                start = min([m.left_edge.i for m in mods], default=head.i)
+                return doc[start:head.i + 1].text
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return None
+
+
+# ----- zero counts ----------------------------------------------------------------------------
+
+
+def _zero_counts(doc: Doc, lex: Lexicon) -> list[Hit]:
+    """ "No U.S. personnel were killed": a count of 0 of the noun, when a casualty-type verb follows."""
+    found: list[Hit] = []
+    tagged = _has(doc, "POS") or _has(doc, "TAG")
+    for tok in doc:
+        if tok.lower_ != "no" or (tagged and tok.pos_ != "DET"):
+            continue
+        run = _noun_run(doc, tok.i + 1)
+        if run is None:
+            continue
+        start, head = run
+        if not _is_plural(head) and head.lower_ not in _PLURALS:
+            continue
+        window = doc[head.i + 1:head.i + 5]
+        if not any(t.lower_ in lex.zero_verbs or (t.lemma_ and t.lemma_.lower() in lex.zero_verbs) for t in window):
+            continue
+        end = head.idx + len(head.text)
+        found.append(Hit(tok.idx, end, 0.0, "exact", None, lemma(head), "zero", tok.idx, end,
+                         concept=_np_text(doc, start, head)))
+    return found

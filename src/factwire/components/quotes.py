@@ -1,13 +1,281 @@
-"""factwire_quotes: PLACEHOLDER, to be replaced by the real component."""
+"""factwire_quotes: who said what, as direct, partial and indirect quotations.
+
+- direct: a sentence or clause set off by quotation marks ("“We will stay,” he said.");
+- partial: a quoted fragment inside the author's own sentence (calling it an “urgent problem”);
+- indirect: a reporting verb with a clausal complement (He said the militants wanted ...).
+
+Marks are paired in text (quotes_marks.py), cues and speakers come from the parse
+(quotes_cues.py, lexicon in data/speech_verbs.yaml), and the speaker's actor id from the actors
+component through docext.actor_id_at; this component never resolves pronouns itself.
+Writes doc._.fw_quotes: schema.Quote records "qt1".. in text order.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from .. import docext, schema
+from .quotes_cues import (
+    SENTENCE_END,
+    Lexicon,
+    adjacent_speaker,
+    cue_end,
+    has_parse,
+    load_lexicon,
+    prepositional_cue,
+    speaker_of_prepositional,
+    speaker_of_verb,
+    speaker_span,
+    verb_cue,
+)
+from .quotes_indirect import indirect_quotes
+from .quotes_marks import Marked, find_marked, paragraphs
+
+# Characters that, ending the text before an opening mark, set the quotation off from the
+# author's sentence (so it is direct rather than an embedded fragment).
+SETS_OFF = set(".!?:;,([\u2014\u2013-\u201d\"\u00bb\u2019'")
+MIN_UNATTRIBUTED_PARTIAL = 4  # shorter quoted fragments with no cue are scare quotes or titles
+TRAILING_WINDOW = 6  # words between a closing mark and its cue ("said the U.S. commander")
+LEADING_WINDOW = 4  # words between a cue and an opening mark ("he told reporters:")
+DIRECT_HOPS = 2
+PARTIAL_HOPS = 5
 
 
-@Language.factory("factwire_quotes", assigns=["doc._.fw_quotes"])
+@dataclass
+class Attribution:
+    cue: tuple[int, int] | None  # token range of the cue
+    speaker: Token | None
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    kind: str
+    attribution: Attribution | None
+    marked: Marked | None = None
+
+
+class Zones:
+    """Character ranges covered by quotations (marks included), for 'is this inside a quote?'."""
+
+    def __init__(self, marked: list[Marked]):
+        self.ranges = sorted((m.open_start, m.close_end if m.close_end is not None else m.end) for m in marked)
+        self.starts = [r[0] for r in self.ranges]
+
+    def inside(self, char: int) -> bool:
+        k = bisect.bisect_right(self.starts, char) - 1
+        return k >= 0 and char < self.ranges[k][1]
+
+
+def _content_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def _token_at_or_after(doc: Doc, char: int) -> int:
+    starts = [t.idx for t in doc]
+    return bisect.bisect_left(starts, char)
+
+
+def _stops(token: Token, zones: Zones) -> bool:
+    return zones.inside(token.idx) or "\n" in token.text or token.text in SENTENCE_END
+
+
+def _attribute(doc: Doc, head: int, lex: Lexicon) -> Attribution:
+    """Cue token `head` (a verb or the first word of "according to") with its speaker."""
+    token = doc[head]
+    prep_end = prepositional_cue(doc, head, lex)
+    if prep_end is not None:
+        return Attribution((head, prep_end), speaker_of_prepositional(doc, head, prep_end))
+    stop = cue_end(token, lex)
+    speaker = speaker_of_verb(token) if has_parse(doc) else adjacent_speaker(doc, head, stop)
+    return Attribution((head, stop), speaker)
+
+
+def _is_cue(doc: Doc, i: int, lex: Lexicon, role: str) -> bool:
+    return prepositional_cue(doc, i, lex) is not None or verb_cue(doc[i], lex, role)
+
+
+def _governing(doc: Doc, tokens: tuple[int, int], zones: Zones, lex: Lexicon, role: str, hops: int) -> int | None:
+    """A cue above the quotation in the parse: climb from the quotation's tokens whose head lies outside it."""
+    if not has_parse(doc):
+        return None
+    start, end = tokens
+    for token in doc[start:end]:
+        head = token.head
+        if start <= head.i < end or head is token or token.is_punct:
+            continue
+        for _ in range(hops):
+            if zones.inside(head.idx):
+                break
+            if head.lower_ == "according" or _is_cue(doc, head.i, lex, role):
+                return head.i
+            if head.head is head:
+                break
+            head = head.head
+    return None
+
+
+def _trailing(doc: Doc, after: int, zones: Zones, lex: Lexicon) -> int | None:
+    words = 0
+    for token in doc[after:]:
+        if token.is_punct and token.text not in SENTENCE_END:
+            continue
+        if _stops(token, zones) or words >= TRAILING_WINDOW:
+            return None
+        if _is_cue(doc, token.i, lex, "adjacent"):
+            return token.i
+        words += 1
+    return None
+
+
+def _leading(doc: Doc, before: int, zones: Zones, lex: Lexicon, role: str, window: int) -> int | None:
+    words = 0
+    for i in range(before - 1, -1, -1):
+        token = doc[i]
+        if token.is_punct and token.text not in SENTENCE_END:
+            continue
+        if _stops(token, zones) or words >= window:
+            return None
+        if _is_cue(doc, i, lex, role):
+            return i
+        # the first word of "according to"
+        if i > 0 and prepositional_cue(doc, i - 1, lex) is not None:
+            return i - 1
+        words += 1
+    return None
+
+
+def _same_sentence(doc: Doc, m: Marked, head: int, zones: Zones) -> bool:
+    """A cue belongs to a quotation only within its sentence: a quotation whose content ends
+    with a full stop has ended its sentence ("“... now.” Officials said ..." is not theirs)."""
+    token = doc[head]
+    if token.idx >= m.end:
+        if m.close_end is None or doc.text[m.start : m.end].rstrip().endswith("."):
+            return False
+        between = doc.char_span(m.close_end, token.idx, alignment_mode="expand")
+    else:
+        between = doc.char_span(token.idx + len(token), m.open_start, alignment_mode="expand")
+    return between is None or not any(t.text in SENTENCE_END or "\n" in t.text or zones.inside(t.idx) for t in between)
+
+
+def _kind(doc: Doc, m: Marked, para_start: int, lex: Lexicon) -> str:
+    before = doc.text[para_start : m.open_start].rstrip()
+    if not before or before[-1] in SETS_OFF:
+        return "direct"
+    # "he said “We will stay.”": a cue right before a capitalised quotation sets it off too
+    first = doc.text[m.start : m.start + 1]
+    prev = _token_at_or_after(doc, m.open_start) - 1
+    if first.isupper() and prev >= 0 and verb_cue(doc[prev], lex, "adjacent"):
+        return "direct"
+    return "partial"
+
+
+def _marked_quotes(doc: Doc, lex: Lexicon) -> list[Found]:
+    marked = find_marked(doc.text)
+    zones = Zones(marked)
+    para_starts = [p[0] for p in paragraphs(doc.text)]
+    found: list[Found] = []
+    for m in marked:
+        tokens = _content_tokens(doc, m.start, m.end)
+        if tokens is None:
+            continue
+        kind = _kind(doc, m, para_starts[m.paragraph], lex)
+        open_tok = _token_at_or_after(doc, m.open_start)
+        if kind == "direct":
+            head = _governing(doc, tokens, zones, lex, "adjacent", DIRECT_HOPS)
+            if head is not None and not _same_sentence(doc, m, head, zones):
+                head = None
+            if head is None and m.close_end is not None:
+                head = _trailing(doc, _token_at_or_after(doc, m.close_end), zones, lex)
+            if head is None:
+                head = _leading(doc, open_tok, zones, lex, "adjacent", LEADING_WINDOW)
+        else:
+            head = _governing(doc, tokens, zones, lex, "governing", PARTIAL_HOPS)
+            if head is None and not has_parse(doc):
+                head = _leading(doc, open_tok, zones, lex, "governing", 3 * LEADING_WINDOW)
+        if head is not None and not _same_sentence(doc, m, head, zones):
+            head = None
+        attribution = _attribute(doc, head, lex) if head is not None else None
+        if kind == "partial" and attribution is None and len(doc.text[m.start : m.end].split()) < MIN_UNATTRIBUTED_PARTIAL:
+            continue
+        found.append(Found(m.start, m.end, kind, attribution, m))
+    _share_attributions(found)
+    return found
+
+
+def _share_attributions(found: list[Found]) -> None:
+    """A quotation continued over paragraphs keeps one speaker; a direct quotation with no cue of
+    its own takes the attribution of the nearest attributed quotation in its paragraph."""
+    groups: dict[int, Attribution] = {}
+    for f in found:
+        if f.marked and f.marked.group is not None and f.attribution is not None:
+            groups.setdefault(f.marked.group, f.attribution)
+    for f in found:
+        if f.attribution is None and f.marked and f.marked.group is not None:
+            f.attribution = groups.get(f.marked.group)
+    for i, f in enumerate(found):
+        if f.attribution is not None or f.kind != "direct" or f.marked is None:
+            continue
+        para = f.marked.paragraph
+        before = [g for g in found[:i] if g.marked and g.marked.paragraph == para and g.attribution]
+        after = [g for g in found[i + 1 :] if g.marked and g.marked.paragraph == para and g.attribution]
+        source = before[-1] if before else after[0] if after else None
+        if source is not None:
+            f.attribution = replace(source.attribution)  # type: ignore[arg-type]
+
+
+def _record(doc: Doc, ident: str, f: Found) -> schema.Quote:
+    speaker_id: str | None = None
+    speaker_text: str | None = None
+    cue: schema.Span | None = None
+    if f.attribution is not None:
+        if f.attribution.cue is not None:
+            c0, c1 = f.attribution.cue
+            cue = docext.span_evidence(doc[c0:c1])
+        token = f.attribution.speaker
+        if token is not None:
+            speaker_id = docext.actor_id_at(doc, token)
+            s0, s1 = speaker_span(token)
+            speaker_text = doc[s0:s1].text or None
+    return schema.Quote(
+        id=ident,
+        start=f.start,
+        end=f.end,
+        text=doc.text[f.start : f.end],
+        kind=f.kind,  # type: ignore[arg-type]
+        speaker=speaker_id,
+        speaker_text=speaker_text,
+        cue=cue,
+    )
+
+
+def extract_quotes(doc: Doc, lex: Lexicon) -> list[schema.Quote]:
+    found = _marked_quotes(doc, lex)
+    if has_parse(doc):
+        zones = Zones([f.marked for f in found if f.marked is not None])
+        direct = [(f.start, f.end) for f in found if f.kind == "direct"]
+        for start, end, cue, speaker in indirect_quotes(doc, lex, zones.inside, direct):
+            found.append(Found(start, end, "indirect", Attribution(cue, speaker)))
+    found.sort(key=lambda f: (f.start, f.end))
+    return [_record(doc, f"qt{n}", f) for n, f in enumerate(found, start=1)]
+
+
+@Language.factory(
+    "factwire_quotes",
+    requires=["token.dep", "token.lemma"],
+    assigns=["doc._.fw_quotes"],
+)
 def make_quotes(nlp: Language, name: str):
+    lex = load_lexicon()  # once per component instance
+
     def component(doc: Doc) -> Doc:
-        doc._.fw_quotes = []
+        doc._.fw_quotes = extract_quotes(doc, lex)
         return doc
 
     return component

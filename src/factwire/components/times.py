@@ -1,13 +1,319 @@
-"""factwire_times: PLACEHOLDER, to be replaced by the real component."""
+"""factwire_times: time expressions as TIMEX3, resolved against the article's date.
+
+Candidates come from a regular grammar (times_rules.py) that follows TimeML extents, plus
+spaCy's DATE/TIME entities the grammar does not cover. Each is resolved in text order:
+calendar dates as written; months and weekdays without a year by the tense of the verb
+that governs them; "last month", "two years ago" against the document creation time
+(DCT); "three years later", "the next day" against the last date resolved before them.
+With no DCT, relative values stay unresolved (a *_REF or an X-ed value), never guessed.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from .. import schema
+from ..docext import register_extensions
+from .times_calendar import Point, at_grain, dct_point, interval, parse_value, shift, weekday_near
+from .times_rules import Cand, Grammar
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "intend", "aim", "hope"}
 
 
-@Language.factory("factwire_times", assigns=["doc._.fw_times"])
-def make_times(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc._.fw_times = []
+@Language.factory("factwire_times", requires=["doc.ents"], assigns=["doc._.fw_times", "doc.spans"])
+def make_times(nlp: Language, name: str) -> "TimesComponent":
+    register_extensions()
+    lexicon = json.loads(resources.files("factwire").joinpath("data", "times_lexicon.json").read_text("utf-8"))
+    return TimesComponent(Grammar(lexicon))
+
+
+class TimesComponent:
+    def __init__(self, grammar: Grammar):
+        self.grammar = grammar
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.fw_article
+        dct = dct_point(article.published if article is not None else None)
+        cands = self.grammar.scan(doc.text)
+        cands = _add_entities(doc, cands, self.grammar)
+        records: list[schema.Time] = []
+        spans: list[Span] = []
+        anchor: Point | None = None
+        for cand in cands:
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is None or not _plausible(cand, span):
+                continue
+            prep_mod = _preposition_mod(doc.text, span.start_char, self.grammar)
+            tense = tense_of(span)
+            if tense is None and prep_mod == "BEFORE":
+                tense = 1  # a deadline ("by Jan. 14") lies ahead
+            value = resolve(cand, dct, anchor, tense)
+            ident = f"t{len(records) + 1}"
+            type_ = cand.type
+            if cand.f.get("clock") and value and "T" not in value:
+                value = None
+            period = interval(value) if type_ in ("DATE", "TIME") else None
+            records.append(
+                schema.Time(
+                    id=ident,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    type=type_,
+                    value=value,
+                    mod=cand.mod or prep_mod,
+                    interval=schema.Interval(start=period[0], end=period[1]) if period else None,
+                )
+            )
+            span.kb_id_ = ident
+            spans.append(span)
+            point = parse_value(value) if type_ in ("DATE", "TIME") else None
+            if point is not None:
+                anchor = point
+        doc._.fw_times = records
+        doc.spans["fw_times"] = spans
         return doc
 
-    return component
+
+# ------------------------------------------------------------------------ candidates
+
+def _add_entities(doc: Doc, cands: list[Cand], grammar: Grammar) -> list[Cand]:
+    """spaCy DATE/TIME entities the grammar missed, kept only when they name a time unit."""
+    extra: list[Cand] = []
+    words = set(grammar.units) | set(grammar.months) | set(grammar.weekdays) | set(grammar.seasons) | set(grammar.parts)
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if any(not (c.end <= ent.start_char or c.start >= ent.end_char) for c in cands):
+            continue
+        lowered = [t.lower_ for t in ent]
+        if not any(w in words or w.rstrip(".") in words for w in lowered):
+            continue
+        if "old" in lowered or "aged" in lowered or ent[0].tag_ == "PRP$":
+            continue  # ages; "his year in kindergarten"
+        extra.append(Cand(ent.start_char, ent.end_char, ent.label_, "entity"))
+    return sorted(cands + extra, key=lambda c: c.start)
+
+
+def _plausible(cand: Cand, span: Span) -> bool:
+    """Drop bare years that count something ("1990 troops") and years inside numbers."""
+    if cand.kind != "year":
+        return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and span.root.ent_type_ != "DATE":
+        return False
+    return True
+
+
+def _preposition_mod(text: str, start: int, grammar: Grammar) -> str | None:
+    before = text[max(0, start - 20): start].lower().split()
+    if not before:
+        return None
+    preps = grammar.lex["preposition_mods"]
+    two = " ".join(before[-2:])
+    if two in preps:
+        return preps[two]
+    return preps.get(before[-1])
+
+
+# ------------------------------------------------------------------------ tense
+
+def tense_of(span: Span) -> int | None:
+    """-1 past, +1 future, None unknown: the tense of the verb governing the expression."""
+    doc = span.doc
+    if not doc.has_annotation("DEP") and not doc.has_annotation("TAG"):
+        return None
+    token: Token | None = span.root
+    for _ in range(8):
+        if token is None:
+            return None
+        if token.pos_ in ("VERB", "AUX") and not (span.start <= token.i < span.end):
+            return _verb_tense(token)
+        if token.pos_ == "ADJ" and not (span.start <= token.i < span.end):
+            return None  # "payable Dec. 1": the clause's verb says nothing about the date
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return _verb_tense(token) if token is not None and token.pos_ in ("VERB", "AUX") else None
+
+
+def _verb_tense(verb: Token, depth: int = 0) -> int | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return 1
+    if verb.lower_ in FUTURE_AUX:
+        return 1
+    if any(a.lower_ == "to" for a in auxes) and verb.head.i != verb.i and depth < 4:
+        head = verb.head
+        if head.lemma_ in FUTURE_HEADS or head.lower_ == "going":
+            return 1
+        return _verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
+    modals = [a for a in auxes if a.tag_ == "MD"]
+    if modals:
+        # "must be returned by", "would be traveling": ahead of the reported time
+        return -1 if any(a.lemma_ == "have" for a in auxes) else 1
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return -1
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return -1
+    if verb.tag_ == "MD" and verb.lower_ in ("will", "shall", "'ll"):
+        return 1
+    return None
+
+
+# ------------------------------------------------------------------------ resolution
+
+def resolve(cand: Cand, dct: Point | None, anchor: Point | None, tense: int | None) -> str | None:
+    """The TIMEX3 value of a candidate (None when it cannot be known)."""
+    kind, f = cand.kind, cand.f
+    value: str | None
+    if kind in ("abs", "year", "literal", "ref"):
+        value = cand.value
+    elif kind == "entity":
+        value = None
+    elif kind == "month":
+        value = _month(f, dct, tense)
+    elif kind == "weekday":
+        value = _weekday(f, dct, tense)
+    elif kind == "dct":
+        value = _relative(f, dct)
+    elif kind == "anchor":
+        base = anchor if anchor is not None else dct
+        value = _relative(f, base, anchored=anchor is not None) if base is not None else None
+        if value is not None and f.get("part") and "T" not in value:
+            value = None if len(value) != 10 else value
+    elif kind == "quarter":
+        value = _quarter(f, dct, tense)
+    elif kind == "half":
+        year = f.get("year") or (dct.day.year + f["yshift"] if dct else None)
+        value = f"{year}-H{f['half']}" if year else None
+    elif kind == "season":
+        value = _season(f, dct, tense)
+    elif kind == "weekend":
+        value = _weekend(f, dct, tense)
+    elif kind == "clock":
+        value = dct.day.isoformat() if dct is not None and dct.grain == "D" else "XXXX-XX-XX"
+    else:
+        value = cand.value
+    if value is not None and f.get("part") and "T" not in value and len(value) == 10:
+        value += "T" + f["part"]
+    if value is not None and f.get("clock") and "T" not in value:
+        value = value + f["clock"] if len(value) == 10 else None
+    return value
+
+
+def _ref(n: int) -> str:
+    return "PRESENT_REF" if n == 0 else ("PAST_REF" if n < 0 else "FUTURE_REF")
+
+
+def _relative(f: dict, base: Point | None, anchored: bool = False) -> str | None:
+    unit, n = f["unit"], f["n"]
+    if base is None:
+        return _ref(n)
+    if unit == "CE":
+        return f"{(base.day.year // 100 + n):02d}"
+    if f.get("keep_grain"):
+        moved = shift(base, n, unit, keep_grain=True)
+        return moved.value if moved else None
+    here = at_grain(base, unit)
+    if here is None:
+        # "yesterday" in an article dated only by month: can't know the day
+        return _ref(n) if not (f.get("offset") or anchored) else None
+    moved = shift(here, n, unit)
+    return moved.value if moved else None
+
+
+def _month(f: dict, dct: Point | None, tense: int | None) -> str | None:
+    month, day = f["month"], f.get("day")
+    suffix = f"-{month:02d}" + (f"-{day:02d}" if day else "")
+    if dct is None:
+        return "XXXX" + suffix
+    year = dct.day.year
+    if "yshift" in f:
+        return f"{year + f['yshift']}{suffix}"
+    if dct.grain == "Y":
+        return f"{year}{suffix}"
+    here = (dct.day.month, dct.day.day if dct.grain == "D" and day else 0)
+    there = (month, day or 0)
+    direction = f.get("direction")
+    if direction == 0:
+        return f"{year}{suffix}"
+    if direction is None:
+        direction = tense
+    if direction is None:
+        # no tense to go by: the nearer of the two readings, the past on a tie
+        ahead = (month - dct.day.month) % 12
+        direction = 1 if 0 < ahead < 12 - ahead else -1
+        if month == dct.day.month:
+            direction = 0
+    if direction < 0 and there > here:
+        year -= 1
+    elif direction > 0 and there < here:
+        year += 1
+    elif direction != 0 and f.get("direction") and there == here:
+        year += f["direction"]
+    return f"{year}{suffix}"
+
+
+def _weekday(f: dict, dct: Point | None, tense: int | None) -> str | None:
+    weekday = f["weekday"]
+    if dct is None or dct.grain != "D":
+        return f"XXXX-WXX-{weekday}"
+    direction = f.get("direction")
+    if direction is not None:
+        # "last Friday" / "next Friday" exclude the DCT itself
+        start = dct.day.fromordinal(dct.day.toordinal() + direction)
+        return weekday_near(start, weekday, direction).isoformat()
+    return weekday_near(dct.day, weekday, 1 if tense == 1 else -1).isoformat()
+
+
+def _quarter(f: dict, dct: Point | None, tense: int | None) -> str | None:
+    q = f["q"]
+    if "year" in f:
+        return f"{f['year']}-Q{q}"
+    if dct is None:
+        return f"XXXX-Q{q}"
+    year = dct.day.year + f.get("yshift", 0)
+    if "yshift" not in f and dct.grain != "Y":
+        current = (dct.day.month - 1) // 3 + 1
+        if tense == -1 and q > current:
+            year -= 1
+        elif tense == 1 and q < current:
+            year += 1
+    return f"{year}-Q{q}"
+
+
+def _season(f: dict, dct: Point | None, tense: int | None) -> str | None:
+    code, direction = f["season"], f["direction"]
+    if dct is None:
+        return f"XXXX-{code}"
+    year = dct.day.year
+    order = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
+    month = dct.day.month
+    now = 1 if 3 <= month <= 5 else 2 if 6 <= month <= 8 else 3 if 9 <= month <= 11 else 4
+    if direction < 0 and order[code] >= now:
+        year -= 1
+    elif direction > 0 and order[code] <= now:
+        year += 1
+    return f"{year}-{code}"
+
+
+def _weekend(f: dict, dct: Point | None, tense: int | None) -> str | None:
+    if dct is None or dct.grain != "D":
+        return "XXXX-WXX-WE"
+    direction = f.get("direction") or tense or -1
+    day = dct.day
+    weekday = day.isoweekday()
+    if weekday >= 6 and f.get("direction") is None:
+        target = day
+    elif direction < 0:
+        target = day.fromordinal(day.toordinal() - weekday)  # the Sunday before
+    else:
+        target = day.fromordinal(day.toordinal() + (6 - weekday) % 7 or 7)
+    year, week, _ = target.isocalendar()
+    return f"{year}-W{week:02d}-WE"

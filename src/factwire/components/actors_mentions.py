@@ -1,0 +1,256 @@
+"""Finding named actor mentions: dictionary matches, descriptive groups, repaired NER entities.
+
+Each finder returns `Cand`s (token spans with what they name); `actors.py` merges them into
+actors. Nothing here changes `doc.ents`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .actors_lexicon import Entry, Lexicon
+
+# Words after a demonym that name people opposed to, or apart from, that state's government:
+# "Syrian rebels" are not Syria.
+NON_STATE_AFTER_DEMONYM = frozenset(
+    "rebel rebels opposition insurgent insurgents militant militants militia militias jihadist jihadists "
+    "extremist extremists dissident dissidents protester protesters protestors refugee refugees civilian "
+    "civilians citizen citizens national nationals migrants".split()
+)
+# "<state>-backed <noun>": a descriptive armed group sponsored by that state
+BACKING_WORDS = frozenset("backed sponsored supported aligned allied funded armed linked affiliated".split())
+GROUP_NOUNS = frozenset(
+    "forces force militants militant militias militia groups group fighters rebels proxies proxy "
+    "insurgents paramilitaries paramilitary factions faction".split()
+)
+# "<state>'s proxies", "<state>'s proxy militias"
+PROXY_NOUNS = frozenset("proxies proxy allies".split())
+POSSESSIVE = frozenset(["'s", "’s", "'"])
+# places named after a person or org ("al-Assad air base"): such an ORG is a place, not an actor
+PLACE_HEADS = frozenset("base airbase airfield airport air port camp compound garrison outpost embassy".split())
+LOCATIVE_PREPS = frozenset("in at near from into inside outside around across toward towards through via".split())
+ENTITY_LABELS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
+NAME_ONLY_LABELS = frozenset(["LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"])
+
+
+@dataclass
+class Cand:
+    start: int  # token offsets [start, end)
+    end: int
+    key: str  # actor key: lexicon key, "person:<name>", "backed:<ISO3>", "org:<text>"
+    name: str
+    kind: str
+    country: str | None
+    source: str  # dict | demonym | capital | backed | ner | surname
+    titles: frozenset[str] = field(default_factory=frozenset)
+    title_start: int | None = None  # first token of a title preceding a person's name
+    head_noun: str | None = None  # "group" in "the al-Qaeda extremist group"
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+def build_matchers(nlp, lex: Lexicon) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    groups: dict[str, list[str]] = {}
+    for alias, key in lex.aliases.items():
+        groups.setdefault("A|" + key, []).append(alias)
+    for capital, key in lex.capitals.items():
+        groups.setdefault("C|" + key, []).append(capital)
+    for demonym, iso3 in lex.demonyms.items():
+        groups.setdefault("D|" + iso3, []).append(demonym)
+    for label, surfaces in groups.items():
+        variants: set[str] = set()
+        for surface in surfaces:
+            variants.add(surface)
+            # "al-Qaeda" starts a sentence as "Al-Qaeda"
+            variants.add(surface[0].upper() + surface[1:])
+        matcher.add(label, [nlp.make_doc(v) for v in sorted(variants)])
+    return matcher
+
+
+def dictionary_cands(doc: Doc, matcher: PhraseMatcher, lex: Lexicon) -> list[Cand]:
+    out = []
+    for match_id, start, end in matcher(doc):
+        label = doc.vocab.strings[match_id]
+        tag, ref = label.split("|", 1)
+        if tag == "D":
+            entry = lex.state(ref)
+            if _next_word(doc, end) in NON_STATE_AFTER_DEMONYM:
+                continue
+            out.append(Cand(start, end, entry.key, entry.name, entry.kind, entry.country, "demonym"))
+            continue
+        entry = lex.entries[ref]
+        if tag == "C" and not _political_context(doc, start, end):
+            continue
+        out.append(Cand(start, end, entry.key, entry.name, entry.kind, entry.country, "capital" if tag == "C" else "dict"))
+    return out
+
+
+def _next_word(doc: Doc, i: int) -> str | None:
+    return doc[i].lower_ if i < len(doc) else None
+
+
+def _political_context(doc: Doc, start: int, end: int) -> bool:
+    """A capital stands for its government unless the text uses it as a location."""
+    last = doc[end - 1]
+    if _next_word(doc, end) in PLACE_HEADS or (end < len(doc) and doc[end].ent_type_ in ("FAC",)):
+        return False
+    if last.dep_ == "compound":
+        return False
+    if last.dep_ == "pobj" and last.head.lower_ in LOCATIVE_PREPS:
+        return False
+    if start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS and not doc.has_annotation("DEP"):
+        return False
+    return True
+
+
+def extend_government(doc: Doc, cands: list[Cand], lex: Lexicon) -> None:
+    """'the Iraqi government', 'Iran's regime', 'the Biden administration' name the state."""
+    for cand in cands:
+        if cand.kind != "state":
+            continue
+        end = cand.end
+        if end < len(doc) and doc[end].text in POSSESSIVE:
+            end += 1
+        if end < len(doc) and doc[end].lower_ in lex.government_nouns and end + 1 - cand.start > 1:
+            cand.end = end + 1
+
+
+def leader_cands(doc: Doc, lex: Lexicon) -> list[Cand]:
+    """'<leader surname> administration' is that leader's state."""
+    out = []
+    for token in doc[:-1]:
+        if token.text in lex.leaders and doc[token.i + 1].lower_ in lex.government_nouns:
+            iso3 = lex.leaders[token.text][1]
+            entry = lex.state(iso3)
+            out.append(Cand(token.i, token.i + 2, entry.key, entry.name, "state", iso3, "dict"))
+    return out
+
+
+def backed_cands(doc: Doc, state_cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """'Iranian-backed forces', 'Iran-backed Shiite militias', "Iran's proxies"."""
+    out = []
+    for cand in state_cands:
+        if cand.kind != "state" or cand.country is None:
+            continue
+        i = cand.end
+        group_at = None
+        if i + 1 < len(doc) and doc[i].text in ("-", "–") and doc[i + 1].lower_ in BACKING_WORDS:
+            # up to two modifiers ("Shiite", "paramilitary") before the group noun
+            for j in range(i + 2, min(i + 5, len(doc))):
+                if doc[j].lower_ in GROUP_NOUNS:
+                    group_at = j
+                    if j + 1 < len(doc) and doc[j + 1].lower_ in GROUP_NOUNS:
+                        group_at = j + 1  # "proxy forces"
+                    break
+                if not (doc[j].is_alpha and (doc[j].is_title or doc[j].pos_ in ("ADJ", "PROPN"))):
+                    break
+        elif i + 1 < len(doc) and doc[i].text in POSSESSIVE and doc[i + 1].lower_ in PROXY_NOUNS:
+            group_at = i + 1
+            if i + 2 < len(doc) and doc[i + 2].lower_ in GROUP_NOUNS:
+                group_at = i + 2
+        if group_at is None:
+            continue
+        start = cand.start
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        state = lex.state(cand.country)
+        out.append(Cand(start, group_at + 1, f"backed:{cand.country}", f"{state.name}-backed militias", "armed_group", None, "backed"))
+    return out
+
+
+def entity_parts(doc: Doc, ent: Span) -> list[Span]:
+    """An NER entity cut at line breaks and possessives, without a leading 'the'."""
+    parts, start = [], ent.start
+    for tok in ent:
+        cut_after = "\n" in tok.whitespace_
+        if tok.is_space or tok.text in POSSESSIVE:
+            if tok.i > start:
+                parts.append(doc[start:tok.i])
+            start = tok.i + 1
+            continue
+        if cut_after:
+            parts.append(doc[start:tok.i + 1])
+            start = tok.i + 1
+    if start < ent.end:
+        parts.append(doc[start:ent.end])
+    out = []
+    for part in parts:
+        if len(part) and part[0].lower_ == "the":
+            part = doc[part.start + 1:part.end]
+        if len(part):
+            out.append(part)
+    return out
+
+
+def title_before(doc: Doc, start: int, lex: Lexicon, cands_by_end: dict[int, Cand]) -> tuple[int, frozenset[str], str | None]:
+    """Extend a person's name leftwards over its title ('Iraqi Prime Minister', 'Navy Gen.').
+
+    Returns (first title token, reference nouns, country named in the title).
+    """
+    pos, refs, country, found_title = start, set(), None, False
+    longest = max((len(k) for k in lex.titles), default=1)
+    while pos > 0:
+        step = _phrase_ending(doc, pos, lex.titles.keys(), longest)
+        if step:
+            refs |= lex.titles[tuple(t.lower_ for t in doc[pos - step:pos])]
+            found_title = True
+            pos -= step
+            continue
+        step = _phrase_ending(doc, pos, lex.title_modifiers, 2)
+        if step:
+            pos -= step
+            continue
+        # a nationality or organisation before a title: "Iraqi Prime Minister", "Iran's Supreme Leader"
+        at = pos - 1 if doc[pos - 1].text not in POSSESSIVE else pos - 2
+        cand = cands_by_end.get(at + 1)
+        if found_title and cand is not None and cand.kind in ("state", "military", "government"):
+            country = country or cand.country
+            pos = cand.start
+            continue
+        break
+    if not found_title:
+        return start, frozenset(), None
+    return pos, frozenset(refs), country
+
+
+def split_title(doc: Doc, span: Span, lex: Lexicon) -> tuple[int, frozenset[str]]:
+    """Where the name starts inside a PERSON entity that includes its title ('Gen. Mark Milley')."""
+    pos, refs = span.start, set()
+    longest = max((len(k) for k in lex.titles), default=1)
+    while pos < span.end - 1:
+        for n in range(min(longest, span.end - 1 - pos), 0, -1):
+            words = tuple(t.lower_ for t in doc[pos:pos + n])
+            if words in lex.titles or words in lex.title_modifiers:
+                refs |= lex.titles.get(words, frozenset())
+                pos += n
+                break
+        else:
+            break
+    return pos, frozenset(refs)
+
+
+def _phrase_ending(doc: Doc, pos: int, phrases, longest: int) -> int:
+    for n in range(min(longest, pos), 0, -1):
+        if tuple(t.lower_ for t in doc[pos - n:pos]) in phrases:
+            return n
+    return 0
+
+
+def is_place_like(doc: Doc, span: Span) -> bool:
+    """An ORG entity naming a site ('al-Assad air base') rather than an organisation."""
+    i = span.end
+    while i < len(doc) and doc[i].lower_ in ("air", "naval", "military", "army"):
+        i += 1
+    return _next_word(doc, i) in PLACE_HEADS or span.root.lower_ in PLACE_HEADS
+
+
+def token_in(token: Token, cands: list[Cand]) -> Cand | None:
+    for cand in cands:
+        if cand.start <= token.i < cand.end:
+            return cand
+    return None

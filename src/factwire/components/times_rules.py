@@ -1,0 +1,477 @@
+"""Regular grammar of English time expressions for factwire_times.
+
+`Grammar(lexicon).scan(text)` returns `Cand`idates: a character extent following TimeML's
+conventions (determiners and "early/late/nearly" inside, prepositions outside), a type,
+and what is needed to resolve it (`kind` + fields). Resolution against the document date,
+the verb's tense and earlier times happens in times.py. Words come from times_lexicon.json.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+LB = r"(?<![\w'’.])(?<!\d-)"  # no word, apostrophe or decimal point before
+RB = r"(?![\w-])(?!['’][a-rt-z])"  # "year's" and a closing '' may follow
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    type: str  # DATE | TIME | DURATION | SET
+    kind: str  # abs | month | weekday | dct | anchor | quarter | season | weekend | ref | literal | year
+    value: str | None = None
+    mod: str | None = None
+    f: dict = field(default_factory=dict)  # month, day, weekday, unit, n, direction, year, part ...
+    priority: int = 0
+
+
+def _alt(words: Iterator[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class Grammar:
+    def __init__(self, lex: dict):
+        self.lex = lex
+        self.months: dict[str, int] = lex["months"]
+        self.weekdays: dict[str, int] = lex["weekdays"]
+        self.numbers: dict[str, float] = lex["numbers"]
+        self.units: dict[str, str] = lex["units"]
+        self.ordinals: dict[str, int] = lex["ordinals"]
+        self.seasons: dict[str, str] = lex["seasons"]
+        self.parts: dict[str, str] = lex["parts_of_day"]
+        self.refs: dict[str, str] = lex["refs"]
+        self.sets: dict[str, str] = lex["sets"]
+        month = rf"(?P<mon>{_alt(self.months)})"
+        month_nodot = month.replace(r"\.", "")
+        wday = rf"(?P<wd>{_alt(self.weekdays)})"
+        self.tens = [w for w, v in self.numbers.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
+        ones = [w for w, v in self.numbers.items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")]
+        numword = rf"(?:(?:{_alt(self.tens)})(?:[\s-](?:{_alt(ones)}))?|{_alt(self.numbers)})"
+        digits = r"\d+(?:\.\d+)?(?:\s+\d/\d)?"
+        num = rf"(?P<num>{digits}|{numword}|{_alt(lex['vague_numbers'])})"
+        unit = rf"(?P<unit>{_alt(self.units)})"
+        year = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d)"
+        day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+        part = rf"(?P<part>{_alt(self.parts)})"
+        season = rf"(?P<season>{_alt(self.seasons)})"
+        rel = r"(?P<rel>this past|this coming|this|last|next|past|coming|previous)"
+        ordinal = rf"(?P<ord>{_alt(self.ordinals)})"
+        I = re.I
+        # (name, pattern, flags, handler, priority)
+        self.rules: list[tuple[re.Pattern, Callable[[re.Match], Cand | None], int]] = [
+            (re.compile(rf"{LB}(?:{wday},?\s+)?{month}\s+{day}(?:,?\s+{year})?{RB}", I), self._month_day, 5),
+            (re.compile(rf"{LB}(?:the\s+)?{day}\s+(?:of\s+)?{month_nodot}(?:,?\s+{year})?{RB}", I), self._month_day, 4),
+            (re.compile(rf"{LB}{month},?\s+(?:of\s+)?{year}{RB}", I), self._month_year, 5),
+            (re.compile(rf"{LB}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){RB}"), self._iso, 6),
+            (re.compile(rf"{LB}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d){RB}"), self._iso, 6),
+            (re.compile(rf"{LB}(?:(?P<rel>last|next|this|this past|this coming)\s+)?{month_nodot}(?:\s+(?P<yrel>last|next|this)\s+year)?{RB}", I), self._month, 2),
+            (re.compile(rf"{LB}{year}{RB}"), self._year, 1),
+            (re.compile(rf"{LB}(?:the\s+)?(?P<dec>1[6-9]\d|20\d)0'?s{RB}", I), self._decade, 3),
+            (re.compile(rf"{LB}(?:the\s+)?(?:(?P<yq>1[6-9]\d\d|20\d\d|this\s+year's|last\s+year's|next\s+year's)\s+)?{ordinal}[\s-]+quarter(?:\s+of\s+(?:(?P<qy>1[6-9]\d\d|20\d\d)|(?P<qrel>this|last|next)\s+year))?{RB}", I), self._quarter, 4),
+            (re.compile(rf"{LB}Q(?P<qn>[1-4])(?:\s+(?P<qy>1[6-9]\d\d|20\d\d))?{RB}"), self._quarter, 4),
+            (re.compile(rf"{LB}(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:(?P<qy>1[6-9]\d\d|20\d\d)|(?P<qrel>this|last|next)\s+year){RB}", I), self._half, 4),
+            (re.compile(rf"{LB}(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<fy>1[6-9]\d\d|20\d\d|'?\d\d){RB}", I), self._fiscal, 5),
+            (re.compile(rf"{LB}(?:the\s+)?{wday}(?:'s)?\s+(?:{part}){RB}|{LB}(?P<wd2>{_alt(self.weekdays)}){RB}", I), self._weekday, 2),
+            (re.compile(rf"{LB}(?P<rel>last|next|this|this past|this coming)\s+{wday}{RB}", I), self._weekday, 3),
+            (re.compile(rf"{LB}(?P<w>today|tonight|yesterday|tomorrow)(?:\s+{part})?{RB}", I), self._today, 3),
+            (re.compile(rf"{LB}(?:the\s+day\s+(?P<dx>before\s+yesterday|after\s+tomorrow)){RB}", I), self._today, 4),
+            (re.compile(rf"{LB}(?P<this>this|last)\s+{part}{RB}", I), self._this_part, 3),
+            (re.compile(rf"{LB}(?:the\s+)?{rel}\s+(?P<gu>week|month|year|quarter|decade|century){RB}", I), self._rel_unit, 3),
+            (re.compile(rf"{LB}the\s+(?P<gu>week|month|year|quarter|decade|century){RB}", I), self._the_unit, 2),
+            (re.compile(rf"{LB}(?:the\s+)?(?:comparable\s+|corresponding\s+)?year[\s-](?:earlier|ago)(?:\s+(?:period|quarter|(?:first|second|third|fourth)\s+quarter|(?:six|nine)\s+months))?{RB}", I), self._year_ago, 4),
+            (re.compile(rf"{LB}(?:(?P<rel>this|last|next|this past|the)\s+)?weekend{RB}", I), self._weekend, 3),
+            (re.compile(rf"{LB}{rel}\s+{season}{RB}", I), self._season, 3),
+            (re.compile(rf"{LB}{season},?\s+(?:of\s+)?{year}{RB}", I), self._season, 3),
+            (re.compile(rf"{LB}(?:the\s+)?{season}\s+of\s+(?P<qrel>this|last|next)\s+year{RB}", I), self._season, 3),
+            (re.compile(rf"{LB}{num}[\s-]+{unit}\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now){RB}", I), self._offset, 6),
+            (re.compile(rf"{LB}(?:the\s+)?(?P<rel>next|following|previous|preceding|prior)\s+(?P<au>day|morning|afternoon|evening|night|week|month|year){RB}", I), self._anchor_next, 4),
+            (re.compile(rf"{LB}(?P<ctx>that|the\s+same)\s+(?P<au>day|morning|afternoon|evening|night|week|month|year){RB}", I), self._anchor_same, 3),
+            (re.compile(rf"{LB}(?:(?P<lead>the\s+(?:past|last|next|first|coming|final|previous|following|latest|remaining)|an?\s+additional|another)\s+)?{num}[\s-]+(?:more\s+|additional\s+)?{unit}(?:[\s-]long)?{RB}", I), self._duration, 2),
+            (re.compile(rf"{LB}(?:(?P<recent>recent|the\s+(?:past|last|next|coming)|coming|in\s+)\s+)?(?P<punit>years|decades|months|weeks|days|hours|centuries|quarters){RB}", I), self._plural_unit, 1),
+            (re.compile(rf"{LB}(?P<every>every|each|per)\s+(?:(?P<sunit>year|month|week|day|night|morning|hour|quarter|decade)|{wday}|{month_nodot}|{season}){RB}", I), self._every, 4),
+            (re.compile(rf"{LB}(?P<setw>{_alt(self.sets)}){RB}", I), self._setword, 2),
+            (re.compile(rf"{LB}(?P<ref>{_alt(self.refs)}){RB}", I), self._ref, 1),
+            (re.compile(rf"{LB}(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?!\w)|(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)\s+(?=GMT|UTC|local)|(?P<noon>noon|midnight|midday))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|local\s+time)\b)?", I), self._clock, 5),
+        ]
+        self.pos_prefix = re.compile(
+            r"(?:(?P<edge>(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later))(?:\s+in)?(?:\s+|-)|(?P<of>(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|turn|first\s+days?|last\s+days?)\s+of)\s+|(?P<mid>mid-?))$",
+            re.I,
+        )
+        self.approx_prefix = re.compile(
+            r"(?P<w>nearly|almost|around|roughly|approximately|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|some|over|just|only)\s+$",
+            re.I,
+        )
+
+    # ---------------------------------------------------------------- scanning
+
+    def scan(self, text: str) -> list[Cand]:
+        found: list[Cand] = []
+        for pattern, handler, priority in self.rules:
+            for m in pattern.finditer(text):
+                cand = handler(m)
+                if cand is None:
+                    continue
+                cand.priority = priority
+                self._extend(text, cand)
+                if cand.f.get("needs_position") and not cand.f.get("positioned"):
+                    continue
+                found.append(cand)
+        chosen = _non_overlapping(found)
+        return _merge_clock_dates(text, chosen)
+
+    def _extend(self, text: str, cand: Cand) -> None:
+        """Pull modifiers left of the expression into it, as TimeML extents do."""
+        before = text[max(0, cand.start - 40): cand.start]
+        if cand.type in ("DATE", "TIME") and cand.kind not in ("ref",):
+            m = self.pos_prefix.search(before)
+            if m and not (m.group("mid") and cand.kind not in ("year", "month", "abs", "decade")):
+                word = (m.group("edge") or m.group("of") or m.group("mid") or "").lower()
+                if "early" in word or "beginning" in word or "start" in word or "first" in word or "turn" in word:
+                    cand.mod = "START"
+                elif "late" in word or "end" in word or "close" in word or "last" in word:
+                    cand.mod = "END"
+                elif "mid" in word or "middle" in word:
+                    cand.mod = "MID"
+                if "earlier" in word and cand.kind == "dct":
+                    cand.mod = "START"
+                cand.start -= len(m.group(0))
+                cand.f["positioned"] = True
+                return
+        if cand.type == "DURATION" or cand.kind == "offset":
+            m = self.approx_prefix.search(before)
+            if m:
+                word = " ".join(m.group("w").lower().split())
+                if word in ("just", "only"):
+                    return
+                if word in ("nearly", "almost", "around", "roughly", "approximately", "some"):
+                    cand.mod = "APPROX"
+                cand.start -= len(m.group(0))
+
+    # ---------------------------------------------------------------- handlers
+
+    def _mon(self, m: re.Match) -> int:
+        return self.months[m.group("mon").lower().rstrip(".")] if m.group("mon").lower().rstrip(".") in self.months else self.months[m.group("mon").lower()]
+
+    def _month_day(self, m: re.Match) -> Cand | None:
+        day = int(m.group("day"))
+        if not 1 <= day <= 31:
+            return None
+        month = self._mon(m)
+        if m.group("year"):
+            return Cand(m.start(), m.end(), "DATE", "abs", f"{m.group('year')}-{month:02d}-{day:02d}")
+        if m.group("mon") == "May" or m.group("mon") == "may":
+            # "may 4" is rare as a verb, but a lowercase "may" is the verb
+            if m.group("mon") == "may":
+                return None
+        return Cand(m.start(), m.end(), "DATE", "month", f={"month": month, "day": day})
+
+    def _month_year(self, m: re.Match) -> Cand:
+        return Cand(m.start(), m.end(), "DATE", "abs", f"{m.group('year')}-{self._mon(m):02d}")
+
+    def _iso(self, m: re.Match) -> Cand | None:
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        return Cand(m.start(), m.end(), "DATE", "abs", f"{y:04d}-{mo:02d}-{d:02d}")
+
+    def _month(self, m: re.Match) -> Cand | None:
+        word = m.group("mon")
+        if not word[0].isupper():
+            return None  # "march", "may" lowercase are verbs
+        if word.lower() in ("may", "march") and not m.group("rel") and not m.group("yrel"):
+            # the modal/verb: keep only when a preposition or modifier introduces it
+            if not re.search(r"(?:\b(?:in|since|until|till|by|of|from|to|through|during|before|after|early|late|mid|end|last|next|this)\s+|mid-)$", m.string[max(0, m.start() - 12): m.start()], re.I):
+                return None
+        if word.endswith(".") is False and len(word) <= 4 and word.lower() not in ("may", "june", "july"):
+            return None  # bare "Jan", "Oct" without a day are too often something else
+        f = {"month": self._mon(m), "direction": {"last": -1, "next": 1, "this past": -1, "this coming": 1, "this": 0}.get((m.group("rel") or "").lower())}
+        if m.group("yrel"):
+            f["yshift"] = {"last": -1, "next": 1, "this": 0}[m.group("yrel").lower()]
+        return Cand(m.start(), m.end(), "DATE", "month", f=f)
+
+    def _year(self, m: re.Match) -> Cand:
+        return Cand(m.start(), m.end(), "DATE", "year", m.group("year"))
+
+    def _decade(self, m: re.Match) -> Cand:
+        return Cand(m.start(), m.end(), "DATE", "abs", m.group("dec"))
+
+    def _quarter(self, m: re.Match) -> Cand:
+        gd = m.groupdict()
+        q = int(gd["qn"]) if gd.get("qn") else self.ordinals[gd["ord"].lower()]
+        f: dict = {"q": q}
+        year = gd.get("qy") or (gd.get("yq") if gd.get("yq") and gd["yq"][:1].isdigit() else None)
+        if year:
+            f["year"] = int(year)
+        rel = (gd.get("qrel") or gd.get("yq") or "").lower()
+        for word, shift in (("last", -1), ("next", 1), ("this", 0)):
+            if rel.startswith(word):
+                f["yshift"] = shift
+        return Cand(m.start(), m.end(), "DATE", "quarter", f=f)
+
+    def _half(self, m: re.Match) -> Cand:
+        f = {"half": 1 if m.group("half").lower() == "first" else 2}
+        if m.group("qy"):
+            f["year"] = int(m.group("qy"))
+        else:
+            f["yshift"] = {"last": -1, "next": 1, "this": 0}[m.group("qrel").lower()]
+        return Cand(m.start(), m.end(), "DATE", "half", f=f)
+
+    def _fiscal(self, m: re.Match) -> Cand:
+        fy = m.group("fy").lstrip("'")
+        if len(fy) == 2:
+            fy = ("19" if int(fy) > 50 else "20") + fy
+        return Cand(m.start(), m.end(), "DATE", "abs", fy)
+
+    def _weekday(self, m: re.Match) -> Cand | None:
+        gd = m.groupdict()
+        word = gd.get("wd") or gd.get("wd2")
+        if not word[0].isupper():
+            return None
+        f = {"weekday": self.weekdays[word.lower()],
+             "direction": {"last": -1, "next": 1, "this past": -1, "this coming": 1, "this": None}.get((gd.get("rel") or "").lower())}
+        if gd.get("part"):
+            f["part"] = self.parts[gd["part"].lower()]
+            return Cand(m.start(), m.end(), "TIME", "weekday", f=f)
+        return Cand(m.start(), m.end(), "DATE", "weekday", f=f)
+
+    def _today(self, m: re.Match) -> Cand:
+        gd = m.groupdict()
+        if gd.get("dx"):
+            n = -2 if gd["dx"].lower().startswith("before") else 2
+            return Cand(m.start(), m.end(), "DATE", "dct", f={"unit": "D", "n": n})
+        w = gd["w"].lower()
+        n = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+        f: dict = {"unit": "D", "n": n}
+        if w == "tonight":
+            f["part"] = "NI"
+        if gd.get("part"):
+            f["part"] = self.parts[gd["part"].lower()]
+        return Cand(m.start(), m.end(), "TIME" if "part" in f else "DATE", "dct", f=f)
+
+    def _this_part(self, m: re.Match) -> Cand | None:
+        part = self.parts[m.group("part").lower()]
+        this = m.group("this").lower()
+        if this == "last" and part != "NI":
+            return None  # "last morning" is not idiomatic; "last evening" rare
+        return Cand(m.start(), m.end(), "TIME", "dct", f={"unit": "D", "n": -1 if this == "last" else 0, "part": part})
+
+    def _rel_unit(self, m: re.Match) -> Cand:
+        rel = m.group("rel").lower()
+        n = {"this": 0, "last": -1, "past": -1, "previous": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}[rel]
+        unit = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE"}[m.group("gu").lower()]
+        return Cand(m.start(), m.end(), "DATE", "dct", f={"unit": unit, "n": n})
+
+    def _the_unit(self, m: re.Match) -> Cand:
+        # "the month" alone is anaphoric; scan() keeps it only inside "the end of the month"
+        unit = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE"}[m.group("gu").lower()]
+        if unit == "Q":
+            # "the quarter" in business news is the quarter being reported on
+            return Cand(m.start(), m.end(), "DATE", "anchor", f={"unit": "Q", "n": 0})
+        return Cand(m.start(), m.end(), "DATE", "dct", f={"unit": unit, "n": 0, "needs_position": True})
+
+    def _year_ago(self, m: re.Match) -> Cand:
+        # financial "the year-earlier quarter": the period a year before the one just named
+        return Cand(m.start(), m.end(), "DATE", "anchor", f={"unit": "Y", "n": -1, "keep_grain": True})
+
+    def _weekend(self, m: re.Match) -> Cand:
+        rel = (m.group("rel") or "the").lower()
+        return Cand(m.start(), m.end(), "DATE", "weekend", f={"direction": {"last": -1, "this past": -1, "next": 1}.get(rel)})
+
+    def _season(self, m: re.Match) -> Cand:
+        code = self.seasons[m.group("season").lower()]
+        f: dict = {"season": code}
+        gd = m.groupdict()
+        if gd.get("year"):
+            return Cand(m.start(), m.end(), "DATE", "abs", f"{gd['year']}-{code}")
+        rel = (gd.get("rel") or gd.get("qrel") or "this").lower()
+        f["direction"] = {"last": -1, "past": -1, "this past": -1, "previous": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
+        return Cand(m.start(), m.end(), "DATE", "season", f=f)
+
+    def _number(self, word: str) -> float | None:
+        word = " ".join(word.lower().replace("-", " ").split())
+        if word in self.numbers:
+            return float(self.numbers[word])
+        frac = re.match(r"^(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?$", word)
+        if frac:
+            value = float(frac.group(1))
+            if frac.group(2):
+                value += int(frac.group(2)) / int(frac.group(3))
+            return value
+        parts = word.split()
+        if len(parts) == 2 and parts[0] in self.numbers and parts[1] in self.numbers:
+            return float(self.numbers[parts[0]] + self.numbers[parts[1]])
+        return None  # vague: "a few", "several"
+
+    def _unit(self, word: str) -> str:
+        return self.units[word.lower()]
+
+    def _offset(self, m: re.Match) -> Cand | None:
+        unit = self._unit(m.group("unit"))
+        if unit in ("FN", "ML"):
+            return None
+        n = self._number(m.group("num"))
+        direction = m.group("dir").lower()
+        sign = -1 if direction in ("ago", "earlier", "before") else 1
+        if direction in ("before", "after"):
+            return None  # "two years after the war": the duration alone is the timex
+        anchor = direction in ("earlier", "later")
+        if n is None or n != int(n):
+            return Cand(m.start(), m.end(), "DATE", "ref", "PAST_REF" if sign < 0 else "FUTURE_REF")
+        return Cand(m.start(), m.end(), "DATE", "anchor" if anchor else "dct",
+                    f={"unit": unit, "n": sign * int(n), "offset": True, "keep_grain": anchor})
+
+    def _anchor_next(self, m: re.Match) -> Cand | None:
+        rel = m.group("rel").lower()
+        unit_word = m.group("au").lower()
+        has_the = m.group(0).lower().startswith("the")
+        if rel in ("next", "previous") and not has_the:
+            return None  # "next week" is relative to today (_rel_unit)
+        if rel == "next" and unit_word in ("week", "month", "year"):
+            return None
+        sign = 1 if rel in ("next", "following") else -1
+        unit = {"week": "W", "month": "M", "year": "Y"}.get(unit_word, "D")
+        f: dict = {"unit": unit, "n": sign}
+        if unit_word in self.parts:
+            f["part"] = self.parts[unit_word]
+        return Cand(m.start(), m.end(), "TIME" if "part" in f else "DATE", "anchor", f=f)
+
+    def _anchor_same(self, m: re.Match) -> Cand:
+        unit_word = m.group("au").lower()
+        unit = {"week": "W", "month": "M", "year": "Y"}.get(unit_word, "D")
+        f: dict = {"unit": unit, "n": 0}
+        if unit_word in self.parts:
+            f["part"] = self.parts[unit_word]
+        return Cand(m.start(), m.end(), "TIME" if "part" in f else "DATE", "anchor", f=f)
+
+    def _duration(self, m: re.Match) -> Cand | None:
+        unit_word = m.group("unit")
+        unit = self._unit(unit_word)
+        num_word = m.group("num").lower()
+        if num_word in ("a", "an") and unit in ("S", "Q"):
+            return None  # "a second attack", "a quarter of"
+        if unit == "S" and not num_word[0].isdigit() and not unit_word.lower().endswith("s"):
+            return None  # "one second" is fine, but "the second" ordinal is not a duration
+        if unit == "Q" and re.match(r"\s+of\b", m.string[m.end(): m.end() + 4]):
+            return None  # "three-quarters of its food"
+        if unit == "Q" and not unit_word.lower().endswith("s") and num_word not in ("one",):
+            return None  # "three quarter" is a fraction
+        n = self._number(num_word)
+        if num_word in ("some",) and m.group("lead") is None:
+            return None
+        if re.match(r"\s*old\b", m.string[m.end(): m.end() + 5]) or re.match(r"-old\b", m.string[m.end(): m.end() + 5]):
+            return None  # an age, not a period
+        following = m.string[m.end(): m.end() + 12].lower()
+        if num_word in ("a", "an", "one") and re.match(r"\s*(?:ago|earlier|later)", following):
+            return None
+        if num_word in ("a", "an") and re.search(r"(?:\d|\btimes?|\bonce|\btwice|[$£€%])\s*$", m.string[max(0, m.start() - 12): m.start()]):
+            return Cand(m.start(), m.end(), "SET", "literal", _duration_value(1, unit))
+        lead = (m.group("lead") or "").lower()
+        return Cand(m.start(), m.end(), "DURATION", "literal", _duration_value(n, unit), f={"lead": lead})
+
+    def _plural_unit(self, m: re.Match) -> Cand | None:
+        recent = (m.group("recent") or "").lower().strip()
+        if not recent or recent == "in":
+            before = m.string[max(0, m.start() - 6): m.start()].lower()
+            if not re.search(r"\bfor\s+$", before) or recent == "in":
+                return None  # bare "days" in "days of talks" is not a timex
+        unit = self._unit(m.group("punit"))
+        return Cand(m.start(), m.end(), "DURATION", "literal", _duration_value(None, unit))
+
+    def _every(self, m: re.Match) -> Cand:
+        gd = m.groupdict()
+        if gd.get("wd"):
+            return Cand(m.start(), m.end(), "SET", "literal", f"XXXX-WXX-{self.weekdays[gd['wd'].lower()]}")
+        if gd.get("mon"):
+            return Cand(m.start(), m.end(), "SET", "literal", f"XXXX-{self._mon(m):02d}")
+        if gd.get("season"):
+            return Cand(m.start(), m.end(), "SET", "literal", f"XXXX-{self.seasons[gd['season'].lower()]}")
+        unit = {"year": "Y", "month": "M", "week": "W", "day": "D", "night": "D", "morning": "D", "hour": "H", "quarter": "Q", "decade": "DE"}[gd["sunit"].lower()]
+        return Cand(m.start(), m.end(), "SET", "literal", _duration_value(1, unit))
+
+    def _setword(self, m: re.Match) -> Cand:
+        return Cand(m.start(), m.end(), "SET", "literal", self.sets[m.group("setw").lower()])
+
+    def _ref(self, m: re.Match) -> Cand | None:
+        word = " ".join(m.group("ref").lower().split())
+        if word == "soon" and re.search(r"\bas\s+$", m.string[max(0, m.start() - 4): m.start()], re.I):
+            return None  # "as soon as" is a connective
+        return Cand(m.start(), m.end(), "DATE", "ref", self.refs[word])
+
+    def _clock(self, m: re.Match) -> Cand | None:
+        gd = m.groupdict()
+        if gd.get("noon"):
+            clock = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}[gd["noon"].lower()]
+        elif gd.get("h"):
+            hour = int(gd["h"])
+            if not 1 <= hour <= 12:
+                return None
+            pm = gd["ap"].lower().startswith("p")
+            hour = hour % 12 + (12 if pm else 0)
+            clock = f"T{hour:02d}:{gd['mi'] or '00'}"
+        else:
+            hour = int(gd["hh"])
+            if hour > 24:
+                return None
+            clock = f"T{hour:02d}:{gd['mm']}"
+        return Cand(m.start(), m.end(), "TIME", "clock", f={"clock": clock})
+
+
+_UNIT_CODES = {"Y": ("P", "Y", 1), "M": ("P", "M", 1), "W": ("P", "W", 1), "D": ("P", "D", 1),
+               "DE": ("P", "Y", 10), "CE": ("P", "Y", 100), "Q": ("P", "Q", 1), "H": ("PT", "H", 1),
+               "MIN": ("PT", "M", 1), "S": ("PT", "S", 1), "FN": ("P", "D", 14), "ML": ("P", "Y", 1000)}
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    prefix, code, factor = _UNIT_CODES[unit]
+    if n is None:
+        return f"{prefix}X{'DE' if unit == 'DE' else 'CE' if unit == 'CE' else code}"
+    n = n * factor
+    if n != int(n):
+        # "2 1/2 years" is P2Y6M in TimeML; finer fractions go one unit down
+        lower = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "W": ("D", 7)}.get(code)
+        if lower and prefix == "P" and code in ("Y", "W"):
+            whole = int(n)
+            rest = round((n - whole) * lower[1])
+            return f"P{whole}{code}{rest}{lower[0]}" if whole else f"P{rest}{lower[0]}"
+        if code == "D":
+            return f"PT{round(n * 24)}H"
+        if code == "H" and prefix == "PT":
+            whole = int(n)
+            return f"PT{whole}H{round((n - whole) * 60)}M" if whole else f"PT{round(n * 60)}M"
+        return f"{prefix}{n:g}{code}"
+    return f"{prefix}{int(n)}{code}"
+
+
+def _non_overlapping(cands: list[Cand]) -> list[Cand]:
+    """Longest first, then by rule priority; earlier wins ties."""
+    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    taken: list[Cand] = []
+    for cand in ranked:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)
+
+
+_CLOCK_GAP = re.compile(r"^(?:,\s*|\s+)(?:on\s+)?$", re.I)
+
+
+def _merge_clock_dates(text: str, cands: list[Cand]) -> list[Cand]:
+    """'10 p.m. Wednesday', '5 p.m. EST, Nov. 6': one TIME whose date comes from the day."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        cand = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if (cand.kind == "clock" and nxt is not None and nxt.type == "DATE"
+                and nxt.kind in ("weekday", "month", "abs", "dct") and _CLOCK_GAP.match(text[cand.end: nxt.start])):
+            merged = Cand(cand.start, nxt.end, "TIME", nxt.kind, nxt.value, nxt.mod, dict(nxt.f), nxt.priority)
+            merged.f["clock"] = cand.f["clock"]
+            out.append(merged)
+            i += 2
+            continue
+        out.append(cand)
+        i += 1
+    return out

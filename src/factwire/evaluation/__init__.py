@@ -1,0 +1,1 @@
+"""factwire eval: scoring against gold sets."""

@@ -1,0 +1,231 @@
+"""factwire_actors: dictionary, NER repair, alias merging and reference resolution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import factwire.components  # noqa: F401  (registers the factories)
+from factwire.article import Article
+from factwire.docext import actor_id_at, register_extensions
+
+NO_SPACE_BEFORE = {".", ",", "’s", "'s", "-", "backed", "?", ":"}
+NO_SPACE_AFTER = {"-"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("factwire_actors")
+    return nlp
+
+
+def make(nlp, text: str, ents: dict[str, str] | None = None, heads=None, deps=None, pos=None) -> Doc:
+    """A Doc from space-separated words; `ents` maps 'word word' -> label (first occurrence)."""
+    words = text.split(" ")
+    spaces = [
+        i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE and words[i] not in NO_SPACE_AFTER
+        for i in range(len(words))
+    ]
+    tags = ["O"] * len(words)
+    for phrase, label in (ents or {}).items():
+        parts = phrase.split(" ")
+        for i in range(len(words) - len(parts) + 1):
+            if words[i:i + len(parts)] == parts and all(t == "O" for t in tags[i:i + len(parts)]):
+                tags[i] = f"B-{label}"
+                for k in range(i + 1, i + len(parts)):
+                    tags[k] = f"I-{label}"
+                break
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, ents=tags, heads=heads, deps=deps, pos=pos)
+    return nlp(doc)
+
+
+def summary(doc: Doc) -> list[tuple]:
+    return [(a.name, a.kind, a.country) for a in doc._.fw_actors]
+
+
+def test_dictionary_demonyms_and_governments(nlp):
+    doc = make(nlp, "The Iraqi government said Iraq and the U.S. will talk to NATO .", {"Iraqi": "NORP", "Iraq": "GPE", "U.S.": "GPE"})
+    assert summary(doc) == [("Iraq", "state", "IRQ"), ("United States", "state", "USA"), ("NATO", "international_org", None)]
+    assert doc._.fw_actors[0].aliases == ["Iraqi government", "Iraq"]
+    assert [a.id for a in doc._.fw_actors] == ["a1", "a2", "a3"]
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_actors"]] == [
+        ("Iraqi government", "a1"), ("Iraq", "a1"), ("U.S.", "a2"), ("NATO", "a3")
+    ]
+
+
+def test_leader_administration_is_the_state(nlp):
+    doc = make(nlp, "the Biden administration decided .", {"Biden": "PERSON"})
+    assert summary(doc) == [("United States", "state", "USA")]
+
+
+def test_titled_person_and_mislabelled_surname(nlp):
+    doc = make(
+        nlp,
+        "Navy Gen. Frank Mackenzie said so . Mackenzie left , Mackenzie said .",
+        {"Navy": "ORG", "Frank Mackenzie": "PERSON", "Mackenzie": "LOC"},
+    )
+    assert summary(doc) == [("Frank Mackenzie", "person", None)]
+    actor = doc._.fw_actors[0]
+    assert actor.aliases == ["Navy Gen. Frank Mackenzie", "Frank Mackenzie", "Mackenzie"]
+    assert [m.text for m in actor.mentions] == ["Navy Gen. Frank Mackenzie", "Mackenzie", "Mackenzie"]
+
+
+def test_person_country_from_title_nationality(nlp):
+    doc = make(nlp, "the assassination of Iraqi Prime Minister Mustafa al - Kazimi failed .",
+               {"Iraqi": "NORP", "Mustafa al - Kazimi": "PERSON"})
+    assert summary(doc) == [("Mustafa al-Kazimi", "person", "IRQ"), ("Iraq", "state", "IRQ")]
+    assert doc._.fw_actors[0].aliases == ["Iraqi Prime Minister Mustafa al-Kazimi", "Mustafa al-Kazimi"]
+    # the nationality token is both a mention of Iraq and inside the person's titled mention
+    assert actor_id_at(doc, doc[3]) == "a1"
+    assert actor_id_at(doc, doc[6]) == "a1"
+
+
+def test_state_backed_groups_are_one_actor(nlp):
+    doc = make(nlp, "Iranian - backed forces and the Iran - backed Shiite militias , Iran ’s proxies , attacked .",
+               {"Iranian": "NORP", "Iran": "GPE"})
+    assert summary(doc) == [("Iran-backed militias", "armed_group", None)]
+    assert doc._.fw_actors[0].aliases == ["Iranian-backed forces", "Iran-backed Shiite militias", "Iran’s proxies"]
+
+
+def test_entities_cut_at_possessives_and_newlines(nlp):
+    words = ["Associated", "Press", "\n", "WASHINGTON", "–", "calling", "China", "America", "’s", "problem", "."]
+    spaces = [True, False, False, True, True, True, True, False, True, False, False]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    doc = nlp(Doc(nlp.vocab, words=words, spaces=spaces, ents=ents))
+    # the dateline is a place, not the US government
+    assert summary(doc) == [
+        ("Associated Press", "media", "USA"), ("China", "state", "CHN"), ("United States", "state", "USA"),
+    ]
+    assert doc._.fw_actors[2].aliases == ["America"]
+
+
+def test_capital_is_an_actor_only_as_a_political_entity(nlp):
+    doc = make(nlp, "Tehran denied a strike near Baghdad airport .", {"Tehran": "GPE", "Baghdad": "GPE"})
+    assert summary(doc) == [("Iran", "state", "IRN")]
+
+
+def test_rebels_are_not_the_state(nlp):
+    doc = make(nlp, "assist Syrian rebel forces near the Syrian border .", {"Syrian": "NORP"})
+    assert [m.text for a in doc._.fw_actors for m in a.mentions] == ["Syrian"]
+    assert doc._.fw_actors[0].mentions[0].start == len("assist Syrian rebel forces near the ")
+
+
+def test_place_named_org_is_not_an_actor(nlp):
+    doc = make(nlp, "missiles hit al - Assad air base .", {"al - Assad": "ORG"})
+    assert summary(doc) == []
+
+
+def test_unknown_org_takes_country_from_its_name(nlp):
+    doc = make(nlp, "the Iraqi Interior Ministry said .", {"Iraqi Interior Ministry": "ORG"})
+    assert summary(doc) == [("Iraqi Interior Ministry", "organisation", "IRQ")]
+
+
+def test_byline_and_dateline_are_not_actors(nlp):
+    text = "By Jane Doe | Reuters\nLONDON – Britain said ."
+    doc = nlp.make_doc(text)
+    doc._.fw_article = Article(text=text, authors=["Jane Doe"], dateline="LONDON", outlet="Reuters")
+    doc.ents = [doc.char_span(3, 11, "PERSON"), doc.char_span(22, 28, "GPE"), doc.char_span(31, 38, "GPE")]
+    doc = nlp(doc)
+    assert summary(doc) == [("United Kingdom", "state", "GBR")]
+
+
+# --- references: hand-built parses ----------------------------------------------------
+
+
+def parsed(nlp, words, heads, deps, pos, ents):
+    spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE for i in range(len(words))]
+    return nlp(Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents))
+
+
+def test_pronoun_prefers_the_last_subject_person(nlp):
+    #        0        1      2       3      4   5      6     7
+    words = ["Smith", "met", "Jones", ".", "He", "said", "we", "."]
+    heads = [1, 1, 1, 1, 5, 5, 5, 5]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "PRON", "PUNCT"]
+    ents = ["B-PERSON", "O", "B-PERSON", "O", "O", "O", "O", "O"]
+    doc = parsed(nlp, words, heads, deps, pos, ents)
+    refs = [(s.text, s.kb_id_) for s in doc.spans["fw_actor_refs"]]
+    assert summary(doc)[0] == ("Smith", "person", None)
+    assert refs == [("He", "a1")]  # "we" is never resolved
+    assert actor_id_at(doc, doc[4]) == "a1"
+
+
+def test_title_reference_and_group_reference(nlp):
+    words = ["Gen.", "Mark", "Milley", "said", "al", "-", "Qaeda", "grew", ".",
+             "The", "general", "said", "Taliban", "leaders", "cut", "ties", "with", "the", "group", "."]
+    # a flat parse is enough: each sentence's tokens hang off its verb
+    heads = [2, 2, 3, 3, 6, 6, 7, 3, 3, 10, 11, 11, 13, 14, 11, 14, 14, 18, 16, 11]
+    deps = ["compound", "compound", "nsubj", "ROOT", "compound", "punct", "nsubj", "ccomp", "punct",
+            "det", "nsubj", "ROOT", "compound", "nsubj", "ccomp", "dobj", "prep", "det", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT",
+           "DET", "NOUN", "VERB", "PROPN", "NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O",
+            "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"]
+    doc = parsed(nlp, words, heads, deps, pos, ents)
+    assert summary(doc) == [("Mark Milley", "person", None), ("al-Qaeda", "armed_group", None),
+                            ("Taliban", "armed_group", "AFG")]
+    # the Taliban are the subject of the clause the group is in, so "the group" is al-Qaeda
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [("The general", "a1"), ("the group", "a2")]
+    assert doc._.fw_actors[0].aliases == ["Gen. Mark Milley", "Mark Milley", "general"]
+
+
+def test_unresolvable_title_is_left_alone(nlp):
+    doc = make(nlp, "the president said the group left .", {})
+    assert list(doc.spans["fw_actor_refs"]) == []
+
+
+# --- the real model on the seed article ---------------------------------------------------
+
+SEED = Path("/work/shared/seed/ap-2021-12-09-mckenzie.txt")
+
+
+@pytest.fixture(scope="module")
+def seed_doc():
+    from factwire.article import read_path
+    from factwire.pipeline import build, make_doc
+
+    if not SEED.exists():
+        pytest.skip("seed article not available")
+    model = build(components=("factwire_actors",))
+    return model(make_doc(model, read_path(SEED, "2021-12-09")))
+
+
+@pytest.mark.model
+def test_seed_actors(seed_doc):
+    got = {a.name: (a.kind, a.country) for a in seed_doc._.fw_actors}
+    assert got == {
+        "United States": ("state", "USA"),
+        "Iraq": ("state", "IRQ"),
+        "Iran-backed militias": ("armed_group", None),
+        "Associated Press": ("media", "USA"),
+        "Pentagon": ("military", "USA"),
+        "Frank Mackenzie": ("person", "USA"),
+        "Islamic State": ("armed_group", None),
+        "Syria": ("state", "SYR"),
+        "Iran": ("state", "IRN"),
+        "Mustafa al-Kazimi": ("person", "IRQ"),
+        "U.S. Central Command": ("military", "USA"),
+        "Afghanistan": ("state", "AFG"),
+        "al-Qaeda": ("armed_group", None),
+        "Taliban": ("armed_group", "AFG"),
+        "NATO": ("international_org", None),
+        "China": ("state", "CHN"),
+        "Russia": ("state", "RUS"),
+    }
+
+
+@pytest.mark.model
+def test_seed_references(seed_doc):
+    ids = {a.name: a.id for a in seed_doc._.fw_actors}
+    refs = {(s.text, s.start_char): s.kb_id_ for s in seed_doc.spans["fw_actor_refs"]}
+    text = seed_doc.text
+    assert refs[("the prime minister", text.index("the prime minister is"))] == ids["Mustafa al-Kazimi"]
+    assert refs[("the group", text.index("the group would"))] == ids["Islamic State"]
+    assert refs[("the group", text.index("the group by 2020"))] == ids["al-Qaeda"]
+    assert {v for (t, _), v in refs.items() if t.lower() == "he"} == {ids["Frank Mackenzie"]}

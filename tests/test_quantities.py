@@ -1,0 +1,240 @@
+"""factwire_quantities: the text scanner (values, bounds, units, exclusions) and the component."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from factwire import schema
+from factwire.components.quantities import singular
+from factwire.components.quantities_scan import Lexicon, scan
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon()
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("factwire_quantities")
+    return nlp
+
+
+def one(text: str, lex: Lexicon) -> tuple:
+    hits = scan(text, lex)
+    assert len(hits) == 1, [text[h.start:h.end] for h in hits]
+    h = hits[0]
+    return text[h.start:h.end], h.value, h.bound, h.value_max, h.unit
+
+
+# ----- values ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("they kept 2,500 troops", ("2,500", 2500.0, "exact", None, None)),
+        ("a fund of 2.5 million", ("2.5 million", 2500000.0, "exact", None, None)),
+        ("it cost $3 billion", ("$3 billion", 3e9, "exact", None, "USD")),
+        ("it cost $3bn", ("$3bn", 3e9, "exact", None, "USD")),
+        ("worth US$1.1 million", ("US$1.1 million", 1.1e6, "exact", None, "USD")),
+        ("paid 10.5 million Australian dollars", ("10.5 million Australian dollars", 10.5e6, "exact", None, "AUD")),
+        ("twenty-five soldiers", ("twenty-five", 25.0, "exact", None, None)),
+        ("two hundred and fifty men", ("two hundred and fifty", 250.0, "exact", None, None)),
+        ("a dozen drones", ("a dozen", 12.0, "exact", None, None)),
+        ("rose 10% today", ("10%", 10.0, "exact", None, "percent")),
+        ("rose 10 per cent today", ("10 per cent", 10.0, "exact", None, "percent")),
+        ("a 10km convoy", ("10km", 10.0, "exact", None, "km")),
+        ("drove 30 miles", ("30 miles", 30.0, "exact", None, "mile")),
+    ],
+)
+def test_values_and_units(text, expected, lex):
+    assert one(text, lex) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2,000 to 3,000 troops", ("2,000 to 3,000", 2000.0, "range", 3000.0, None)),
+        ("2,000-3,000 troops", ("2,000-3,000", 2000.0, "range", 3000.0, None)),
+        ("between 2,000 and 3,000 troops", ("between 2,000 and 3,000", 2000.0, "range", 3000.0, None)),
+        ("four to five thousand people", ("four to five thousand", 4000.0, "range", 5000.0, None)),
+        ("hundreds of civilians", ("hundreds", 100.0, "range", 1000.0, None)),
+        ("tens of thousands of people", ("tens of thousands", 10000.0, "range", 100000.0, None)),
+        ("Dozens of people", ("Dozens", 12.0, "range", 120.0, None)),
+        ("several hundred troops", ("several hundred", 200.0, "range", 900.0, None)),
+    ],
+)
+def test_ranges_and_vague_counts(text, expected, lex):
+    assert one(text, lex) == expected
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("half of the town", 0.5), ("two-thirds of the force", 2 / 3), ("a third of those screened", 1 / 3)],
+)
+def test_fractions(text, value, lex):
+    assert one(text, lex)[1] == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("more than 170,000 troops", ("more than 170,000", "min")),
+        ("at least 12 people", ("at least 12", "min")),
+        ("over 50 people", ("over 50", "min")),
+        ("5,000+ fighters", ("5,000+", "min")),
+        ("50 or more rockets", ("50 or more", "min")),
+        ("close to 900 troops", ("close to 900", "approx")),
+        ("about 35 miles", ("about 35 miles", "approx")),
+        ("some 300 fighters", ("some 300", "approx")),
+        ("nearly three years", ("nearly three years", "approx")),
+        ("30-odd men", ("30-odd", "approx")),
+        ("up to 400 jobs", ("up to 400", "max")),
+        ("fewer than 20 people", ("fewer than 20", "max")),
+        ("just under 20 percent", ("just under 20 percent", "max")),
+    ],
+)
+def test_bounds(text, expected, lex):
+    got = one(text, lex)
+    assert (got[0], got[2]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. invaded Iraq in 2003, and",
+        "the 2019-2020 season",
+        "on December 31 the",
+        "an MQ-9 Reaper and an F-16",
+        "the Fateh-110 missile",
+        "VIRIN: 200113-A-DS044-1478",
+        "call (555) 123-4567 now",
+        "the 1st brigade",
+        "in the 1990s",
+        "at 10pm",
+        "on 2021-12-09",
+        "at 10:30 local time",
+        "no one was there",
+    ],
+)
+def test_exclusions(text, lex):
+    assert [text[h.start:h.end] for h in scan(text, lex)] == []
+
+
+def test_list_numbering_is_not_a_quantity(lex):
+    text = "Points:\n1. The army left.\n2) 40 tanks stayed."
+    assert [text[h.start:h.end] for h in scan(text, lex)] == ["40"]
+
+
+def test_blocked_ranges_are_skipped(lex):
+    text = "three days later 40 tanks"
+    assert [text[h.start:h.end] for h in scan(text, lex, blocked=[(0, 16)])] == ["40"]
+
+
+def test_year_counting_plural_noun_is_kept(lex):
+    assert one("sent 2000 troops", lex) == ("2000", 2000.0, "exact", None, None)
+
+
+def test_singular():
+    assert [singular(w) for w in ["troops", "servicemen", "casualties", "people", "boss", "marches"]] == [
+        "troop", "serviceman", "casualty", "people", "boss", "march",
+    ]
+
+
+# ----- component on blank Docs ----------------------------------------------------------------
+
+
+def rows(doc: Doc) -> list[tuple]:
+    return [(q.id, q.text, q.value, q.bound, q.value_max, q.unit, q.concept) for q in doc._.fw_quantities]
+
+
+def test_counted_noun_follows(blank):
+    doc = blank("Officials said 2,500 American troops remain.")
+    assert rows(doc) == [("q1", "2,500", 2500.0, "exact", None, "troop", "American troops")]
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_quantities"]] == [("2,500", "q1")]
+
+
+def test_number_of_lookback(blank):
+    doc = blank("The number of U.S. troops in Syria is close to 900, he said.")
+    assert rows(doc) == [("q1", "close to 900", 900.0, "approx", None, "troop", "U.S. troops")]
+
+
+def test_zero_count(blank):
+    doc = blank("No U.S. personnel were killed or injured in the attack.")
+    assert rows(doc) == [("q1", "No U.S. personnel", 0.0, "exact", None, "personnel", "U.S. personnel")]
+
+
+def test_zero_needs_a_casualty_verb(blank):
+    assert rows(blank("No U.S. troops will stay.")) == []
+
+
+def test_vague_of_noun(blank):
+    doc = blank("Hundreds of civilians fled and 60% of the town burned.")
+    assert rows(doc) == [
+        ("q1", "Hundreds", 100.0, "range", 1000.0, "civilian", "civilians"),
+        ("q2", "60%", 60.0, "exact", None, "percent", "town"),
+    ]
+
+
+def test_designation_counted(blank):
+    doc = blank("They flew two MQ-9 drones.")
+    assert rows(doc) == [("q1", "two", 2.0, "exact", None, "drone", "MQ-9 drones")]
+
+
+def test_time_spans_block_dates_but_not_durations():
+    nlp = spacy.blank("en")
+    tagger = nlp.add_pipe("factwire_quantities")
+    doc = nlp.make_doc("On March 3 he served 3 years with 40 men.")
+    doc._.fw_times = [
+        schema.Time(id="t1", start=3, end=10, text="March 3", type="DATE"),
+        schema.Time(id="t2", start=21, end=28, text="3 years", type="DURATION"),
+    ]
+    doc.spans["fw_times"] = [Span(doc, 1, 3, kb_id="t1"), Span(doc, 5, 7, kb_id="t2")]
+    doc = tagger(doc)
+    assert [(q.text, q.unit) for q in doc._.fw_quantities] == [("3 years", "year"), ("40", "man")]
+
+
+def test_ids_in_text_order(blank):
+    doc = blank("No soldiers were hurt; 3 tanks and 4 trucks were hit.")
+    assert [(q.id, q.text) for q in doc._.fw_quantities] == [("q1", "No soldiers"), ("q2", "3"), ("q3", "4")]
+
+
+# ----- with the statistical model -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from factwire.pipeline import load_model
+
+    model = load_model()
+    model.add_pipe("factwire_quantities")
+    return model
+
+
+@pytest.mark.model
+def test_seed_sentences(nlp):
+    doc = nlp(
+        "The United States will keep 2,500 troops in Iraq. At its peak, more than 170,000 troops fought "
+        "insurgents. More than 100 servicemen received brain injuries. The number of U.S. troops in Syria "
+        "is close to 900. U.S. military presence has dropped since reaching its peak, reaching 80,000."
+    )
+    assert rows(doc) == [
+        ("q1", "2,500", 2500.0, "exact", None, "troop", "troops"),
+        ("q2", "more than 170,000", 170000.0, "min", None, "troop", "troops"),
+        ("q3", "More than 100", 100.0, "min", None, "serviceman", "servicemen"),
+        ("q4", "close to 900", 900.0, "approx", None, "troop", "U.S. troops"),
+        ("q5", "80,000", 80000.0, "exact", None, None, "U.S. military presence"),
+    ]
+
+
+@pytest.mark.model
+def test_model_zero_and_percent(nlp):
+    doc = nlp("No U.S. personnel were killed. Prices rose about 19 per cent.")
+    assert rows(doc) == [
+        ("q1", "No U.S. personnel", 0.0, "exact", None, "personnel", "U.S. personnel"),
+        ("q2", "about 19 per cent", 19.0, "approx", None, "percent", "Prices"),
+    ]

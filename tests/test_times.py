@@ -1,0 +1,197 @@
+"""factwire_times: recognition and TIMEX3 normalisation, on hand-built Docs."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from factwire.article import Article
+from factwire.components.times_calendar import interval, parse_value, shift
+
+DCT = "2021-12-09"  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import factwire.components  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("factwire_times")
+    return nlp
+
+
+def _run(nlp, doc: Doc, published: str | None = DCT) -> list:
+    doc._.fw_article = Article(text=doc.text, published=published)
+    nlp.get_pipe("factwire_times")(doc)
+    return doc._.fw_times
+
+
+def times(nlp, text: str, published: str | None = DCT) -> list[tuple[str, str, str | None, str | None]]:
+    got = _run(nlp, nlp.make_doc(text), published)
+    return [(t.text, t.type, t.value, t.mod) for t in got]
+
+
+def parsed(nlp, words, tags, pos, heads, deps) -> Doc:
+    return Doc(nlp.vocab, words=words, tags=tags, pos=pos, heads=heads, deps=deps)
+
+
+# ---------------------------------------------------------------- weekdays by tense
+
+def test_weekday_past_tense_is_the_most_recent_on_or_before_dct(nlp):
+    doc = parsed(nlp, ["He", "met", "them", "Friday", "."], ["PRP", "VBD", "PRP", "NNP", "."],
+                 ["PRON", "VERB", "PRON", "PROPN", "PUNCT"], [1, 1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "npadvmod", "punct"])
+    assert [(t.text, t.value) for t in _run(nlp, doc)] == [("Friday", "2021-12-03")]
+
+
+def test_weekday_future_tense_is_the_next_on_or_after_dct(nlp):
+    doc = parsed(nlp, ["He", "will", "meet", "them", "Friday", "."], ["PRP", "MD", "VB", "PRP", "NNP", "."],
+                 ["PRON", "AUX", "VERB", "PRON", "PROPN", "PUNCT"], [2, 2, 2, 2, 2, 2],
+                 ["nsubj", "aux", "ROOT", "dobj", "npadvmod", "punct"])
+    assert [(t.text, t.value) for t in _run(nlp, doc)] == [("Friday", "2021-12-10")]
+
+
+def test_weekday_same_day_and_last_next(nlp):
+    assert times(nlp, "The commander said Thursday that troops stay.")[0][2] == "2021-12-09"
+    assert [v for _, _, v, _ in times(nlp, "It happened last Thursday and resumes next Monday.")] == ["2021-12-02", "2021-12-13"]
+
+
+def test_weekday_without_dct_stays_unresolved(nlp):
+    assert times(nlp, "He said Thursday that it ended.", published=None) == [("Thursday", "DATE", "XXXX-WXX-4", None)]
+
+
+# ---------------------------------------------------------------- months and years
+
+def test_month_by_tense_past_goes_back_a_year(nlp):
+    doc = parsed(nlp, ["They", "met", "in", "March", "."], ["PRP", "VBD", "IN", "NNP", "."],
+                 ["PRON", "VERB", "ADP", "PROPN", "PUNCT"], [1, 1, 1, 2, 1], ["nsubj", "ROOT", "prep", "pobj", "punct"])
+    assert [(t.text, t.value) for t in _run(nlp, doc)] == [("March", "2021-03")]
+
+
+def test_month_by_tense_future_goes_forward_a_year(nlp):
+    doc = parsed(nlp, ["They", "will", "meet", "in", "March", "."], ["PRP", "MD", "VB", "IN", "NNP", "."],
+                 ["PRON", "AUX", "VERB", "ADP", "PROPN", "PUNCT"], [2, 2, 2, 2, 3, 2],
+                 ["nsubj", "aux", "ROOT", "prep", "pobj", "punct"])
+    assert [(t.text, t.value) for t in _run(nlp, doc)] == [("March", "2022-03")]
+
+
+def test_calendar_dates_as_written(nlp):
+    got = times(nlp, "It began on Jan. 13, 2020, ended in January 2020 and resumed on 2021-03-04 and in 2003.")
+    assert [(t, v) for t, _, v, _ in got] == [
+        ("Jan. 13, 2020", "2020-01-13"), ("January 2020", "2020-01"), ("2021-03-04", "2021-03-04"), ("2003", "2003")]
+
+
+def test_not_times(nlp):
+    assert times(nlp, "The two sides sent 80,000 troops and 2,500 more to the Pacific. You may go.") == []
+
+
+def test_relative_to_dct(nlp):
+    got = times(nlp, "Today, unlike yesterday, last month or last year, next week looks calm this year.")
+    assert [(t, v) for t, _, v, _ in got] == [
+        ("Today", "2021-12-09"), ("yesterday", "2021-12-08"), ("last month", "2021-11"),
+        ("last year", "2020"), ("next week", "2021-W50"), ("this year", "2021")]
+
+
+def test_relative_with_month_only_dct_and_without_dct(nlp):
+    assert times(nlp, "It fell last month.", published="2021-12")[0][2] == "2021-11"
+    assert times(nlp, "It fell yesterday.", published="2021-12")[0][2] == "PAST_REF"
+    assert times(nlp, "It fell last month.", published=None)[0][2] == "PAST_REF"
+
+
+def test_ago(nlp):
+    got = times(nlp, "It ended two years ago, and a few years ago, and 10 days ago.")
+    assert [(t, v) for t, _, v, _ in got] == [("two years ago", "2019"), ("a few years ago", "PAST_REF"), ("10 days ago", "2021-11-29")]
+
+
+# ---------------------------------------------------------------- mods and prepositions
+
+def test_position_mods(nlp):
+    got = times(nlp, "In late 2011, early 2011 and mid-2019, then in late August and by the end of the month.")
+    assert [(t, v, m) for t, _, v, m in got] == [
+        ("late 2011", "2011", "END"), ("early 2011", "2011", "START"), ("mid-2019", "2019", "MID"),
+        ("late August", "2021-08", "END"), ("the end of the month", "2021-12", "END")]
+
+
+def test_prepositions_stay_out_of_the_span_but_set_mod(nlp):
+    got = times(nlp, "Troops leave by December 31 and fight until December, as they have since 2014.")
+    assert got == [("December 31", "DATE", "2021-12-31", "BEFORE"), ("December", "DATE", "2021-12", "BEFORE"),
+                   ("2014", "DATE", "2014", "AFTER")]
+
+
+def test_decades_quarters_fiscal(nlp):
+    got = times(nlp, "In the 1990s, the third quarter of 2020, Q2 2019 and fiscal 2022.")
+    assert [(t, v) for t, _, v, _ in got] == [
+        ("the 1990s", "199"), ("the third quarter of 2020", "2020-Q3"), ("Q2 2019", "2019-Q2"), ("fiscal 2022", "2022")]
+
+
+# ---------------------------------------------------------------- anchors
+
+def test_later_is_anchored_to_the_last_date_not_the_dct(nlp):
+    got = times(nlp, "In late 2011, the forces withdrew, but three years later they returned. The next day was calm.")
+    assert [(t, v) for t, _, v, _ in got] == [("late 2011", "2011"), ("three years later", "2014"), ("The next day", None)]
+
+
+def test_anchor_keeps_day_precision(nlp):
+    got = times(nlp, "The strike came on Jan. 3, 2020. The next day, and two weeks earlier, things differed.")
+    assert [(t, v) for t, _, v, _ in got] == [
+        ("Jan. 3, 2020", "2020-01-03"), ("The next day", "2020-01-04"), ("two weeks earlier", "2019-12-21")]
+
+
+# ---------------------------------------------------------------- durations, sets, refs
+
+def test_durations(nlp):
+    got = times(nlp, "He led it for nearly three years, then 48 hours, two decades, a 16-hour day and several weeks.")
+    assert [(t, ty, v, m) for t, ty, v, m in got] == [
+        ("nearly three years", "DURATION", "P3Y", "APPROX"), ("48 hours", "DURATION", "PT48H", None),
+        ("two decades", "DURATION", "P20Y", None), ("16-hour", "DURATION", "PT16H", None),
+        ("several weeks", "DURATION", "PXW", None)]
+
+
+def test_sets(nlp):
+    got = times(nlp, "They meet every year, each Thursday and report daily.")
+    assert [(t, ty, v) for t, ty, v, _ in got] == [
+        ("every year", "SET", "P1Y"), ("each Thursday", "SET", "XXXX-WXX-4"), ("daily", "SET", "P1D")]
+
+
+def test_refs(nlp):
+    got = times(nlp, "Troops stay in the near future; right now it is calm, as it was recently.")
+    assert [(t, v) for t, _, v, _ in got] == [("the near future", "FUTURE_REF"), ("now", "PRESENT_REF"), ("recently", "PAST_REF")]
+
+
+def test_times_of_day(nlp):
+    got = times(nlp, "It hit at 10:35 a.m. and again tonight, and at 10 p.m. Wednesday.")
+    assert [(t, ty, v) for t, ty, v, _ in got] == [
+        ("10:35 a.m.", "TIME", "2021-12-09T10:35"), ("tonight", "TIME", "2021-12-09TNI"),
+        ("10 p.m. Wednesday", "TIME", "2021-12-08T22:00")]
+
+
+# ---------------------------------------------------------------- records
+
+def test_records_ids_interval_and_span_group(nlp):
+    doc = nlp.make_doc("In January 2020 and last week it rained.")
+    got = _run(nlp, doc)
+    assert [t.id for t in got] == ["t1", "t2"]
+    assert (got[0].start, got[0].end, got[0].interval.start, got[0].interval.end) == (3, 15, "2020-01-01", "2020-01-31")
+    assert (got[1].value, got[1].interval.start, got[1].interval.end) == ("2021-W48", "2021-11-29", "2021-12-05")
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_times"]] == [("January 2020", "t1"), ("last week", "t2")]
+
+
+def test_calendar_helpers():
+    assert interval("2021-Q3") == ("2021-07-01", "2021-09-30")
+    assert interval("199") == ("1990-01-01", "1999-12-31")
+    assert interval("PAST_REF") is None
+    assert shift(parse_value("2011"), 3, "Y").value == "2014"
+    assert shift(parse_value("1989-Q3"), -1, "Y", keep_grain=True).value == "1988-Q3"
+
+
+@pytest.mark.model
+def test_seed_sentences_with_the_model():
+    from factwire.pipeline import build
+
+    nlp = build(components=("factwire_times",))
+    text = ("The Iraqi government announced on Thursday that talks have ended. "
+            "Officials believe Iran was behind a drone strike in October.")
+    doc = nlp.make_doc(text)
+    doc._.fw_article = Article(text=text, published=DCT)
+    doc = nlp(doc)
+    assert [(t.text, t.value) for t in doc._.fw_times] == [("Thursday", "2021-12-09"), ("October", "2021-10")]
