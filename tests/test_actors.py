@@ -143,17 +143,22 @@ def parsed(nlp, words, heads, deps, pos, ents):
 
 
 def test_pronoun_prefers_the_last_subject_person(nlp):
-    #        0        1      2       3      4   5      6     7
-    words = ["Smith", "met", "Jones", ".", "He", "said", "we", "."]
-    heads = [1, 1, 1, 1, 5, 5, 5, 5]
-    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "dobj", "punct"]
-    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "PRON", "PUNCT"]
-    ents = ["B-PERSON", "O", "B-PERSON", "O", "O", "O", "O", "O"]
+    #        0       1        2      3       4        5    6     7       8     9
+    words = ["Ann", "Smith", "met", "Bob", "Jones", ".", "He", "said", "we", "."]
+    heads = [1, 2, 2, 4, 2, 2, 7, 7, 7, 7]
+    deps = ["compound", "nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PRON", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
     doc = parsed(nlp, words, heads, deps, pos, ents)
     refs = [(s.text, s.kb_id_) for s in doc.spans["fw_actor_refs"]]
-    assert summary(doc)[0] == ("Smith", "person", None)
+    assert summary(doc) == [("Ann Smith", "person", None), ("Bob Jones", "person", None)]
     assert refs == [("He", "a1")]  # "we" is never resolved
-    assert actor_id_at(doc, doc[4]) == "a1"
+    assert actor_id_at(doc, doc[6]) == "a1"
+
+
+def test_lone_words_need_support_to_be_people(nlp):
+    doc = make(nlp, "God bless them , Putin said .", {"God": "PERSON", "Putin": "PERSON"})
+    assert summary(doc) == [("Vladimir Putin", "person", "RUS")]
 
 
 def test_title_reference_and_group_reference(nlp):
@@ -168,7 +173,7 @@ def test_title_reference_and_group_reference(nlp):
     ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O",
             "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"]
     doc = parsed(nlp, words, heads, deps, pos, ents)
-    assert summary(doc) == [("Mark Milley", "person", None), ("al-Qaeda", "armed_group", None),
+    assert summary(doc) == [("Mark Milley", "person", "USA"), ("al-Qaeda", "armed_group", None),
                             ("Taliban", "armed_group", "AFG")]
     # the Taliban are the subject of the clause the group is in, so "the group" is al-Qaeda
     assert [(s.text, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [("The general", "a1"), ("the group", "a2")]

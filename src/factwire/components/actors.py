@@ -53,7 +53,7 @@ class ActorsComponent:
         for ref in refs:
             # "the prime minister" is a name the text gives the actor; "he" is not
             alias = _clean(ref.text)
-            if len(ref) > 1 and alias not in by_id[ref.kb_id_].aliases:
+            if len(ref) > 1 and ref.label_ == "person" and alias not in by_id[ref.kb_id_].aliases:
                 by_id[ref.kb_id_].aliases.append(alias)
         return doc
 
@@ -67,6 +67,7 @@ class ActorsComponent:
         found += am.backed_cands(doc, found, lex)
         dict_cands = [c for c in found if c.source != "demonym"] + [c for c in found if c.source == "demonym"]
 
+        starts = {c.start: c for c in dict_cands}
         persons: list[am.Cand] = []
         orgs: list[am.Cand] = []
         blocked: set[int] = set()  # tokens inside longer non-actor entities ("New Jersey")
@@ -77,9 +78,11 @@ class ActorsComponent:
                     continue
                 covered = _covered(part, dict_cands)
                 if ent.label_ == "PERSON" and not covered:
-                    name_start, refs = am.split_title(doc, part, lex)
-                    persons.append(am.Cand(name_start, part.end, "", "", "person", None, "person", titles=refs))
-                elif ent.label_ == "ORG" and not covered and self._org_ok(doc, part):
+                    name_start, refs = am.split_title(doc, part, lex, starts)
+                    inside_dict = any(c.start < part.end and part.start < c.end for c in dict_cands if c.start >= name_start)
+                    if not inside_dict and self._person_ok(doc, doc[name_start:part.end], bool(refs)):
+                        persons.append(am.Cand(name_start, part.end, "", "", "person", None, "person", titles=refs))
+                elif ent.label_ == "ORG" and not covered and self._org_ok(doc, part, dict_cands):
                     inner = [c for c in dict_cands if part.start <= c.start and c.end <= part.end and c.country]
                     country = inner[0].country if inner else None
                     text = _clean(part.text)
@@ -107,29 +110,55 @@ class ActorsComponent:
         _countries_from_apposition(doc, chosen)
         return chosen
 
-    def _org_ok(self, doc: Doc, part: Span) -> bool:
-        words = tuple(t.lower_ for t in part)
-        if words in self.lex.title_modifiers or words in self.lex.titles:
-            return False  # "Navy" in "Navy Gen. Frank Mackenzie"
-        if not any(t.is_upper or t.is_title for t in part) or not any(t.is_alpha for t in part):
+    def _org_ok(self, doc: Doc, part: Span, dict_cands: list[am.Cand]) -> bool:
+        lex = self.lex
+        if any(tuple(t.lower_ for t in part[i:]) in lex.titles for i in range(len(part))):
+            return False  # "Navy" or "Marine Corps Sgt" is the title of a person who follows
+        if tuple(t.lower_ for t in part) in lex.title_modifiers or all((t.lower_,) in lex.title_modifiers for t in part):
+            return False
+        if any(t.text in "()[]" for t in part) or (len(part) == 1 and not (part[0].is_upper and len(part[0]) > 1)):
+            return False  # a lone capitalised word ("Here", "Defense") is rarely an organisation
+        inner = [c for c in dict_cands if part.start <= c.start and c.end <= part.end]
+        if any(c.kind != "state" for c in inner):
+            return False  # "UN Security Council Resolution", "NATO Allies": the named body is the actor
+        covered = {i for c in inner for i in range(c.start, c.end)}
+        rest = [t for t in part if t.i not in covered and t.is_alpha and not t.is_stop]
+        # what the state's name is extended by must be a name, not "forces" or "government"
+        generic = am.GROUP_NOUNS | lex.government_nouns | am.STATE_BODY_NOUNS
+        if inner and not any(t.lower_ not in generic and (t.is_title or t.is_upper) for t in rest):
+            return False
+        if not rest:
             return False
         return not am.is_place_like(doc, part)
 
+    def _person_ok(self, doc: Doc, name: Span, titled: bool) -> bool:
+        if not len(name) or any(t.like_num or any(ch.isdigit() for ch in t.text) for t in name):
+            return False
+        if tuple(t.lower_ for t in name) in self.lex.titles or all(tuple([t.lower_]) in self.lex.titles or (t.lower_,) in self.lex.title_modifiers or not t.is_alpha for t in name):
+            return False  # "Lance Cpl" alone
+        if len(name.text.split()) > 1 or titled:
+            return True
+        # a lone word needs support: a title before it, a known leader, or a speech verb it is subject of
+        tok = name[-1]
+        _, refs, _ = am.title_before(doc, name.start, self.lex, {})
+        return bool(refs) or tok.text in self.lex.leaders or (
+            tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in am.SPEECH_VERBS
+        )
+
     def _name_persons(self, doc: Doc, persons: list[am.Cand]) -> None:
         """Canonical names: the longest full name a surname belongs to, or a known leader's."""
-        full: dict[str, str] = {}
-        for cand in persons:
-            text = _clean(doc[cand.start:cand.end].text)
-            if " " in text:
-                full.setdefault(text.split()[-1], text)
-        for cand in persons:
-            text = _clean(doc[cand.start:cand.end].text)
+        names = [_clean(doc[c.start:c.end].text) for c in persons]
+        for cand, text in zip(persons, names):
             name, country = text, None
-            if " " not in text and text in full:
-                name = full[text]
+            words = text.lower().split()
+            # "Mackenzie", "Bin Laden": the longest full name in the article that ends with these words
+            longer = [n for n in names if len(n.split()) > len(words) and n.lower().split()[-len(words):] == words]
+            if longer:
+                name = max(longer, key=len)
             surname = name.split()[-1]
-            if surname in self.lex.leaders and (name == surname or self.lex.leaders[surname][0] == name):
-                name, country = self.lex.leaders[surname]
+            known = self.lex.leaders.get(name) or self.lex.leaders.get(surname)
+            if known and (name == surname or known[0] == name or _initials_agree(name, known[0])):
+                name, country = known
             cand.key, cand.name, cand.country = f"person:{name}", name, country
 
     def _surname_cands(self, doc: Doc, persons: list[am.Cand], header_toks: set[int]) -> list[am.Cand]:
@@ -172,7 +201,7 @@ class ActorsComponent:
             actor.country = actor.country or cand.country
             mention = doc[start:cand.end]
             actor.mentions.append(evidence(doc, mention.start_char, mention.end_char))
-            for alias in {_clean(mention.text), _clean(doc[cand.start:cand.end].text)}:
+            for alias in (_clean(mention.text), _clean(doc[cand.start:cand.end].text)):
                 if alias not in actor.aliases:
                     actor.aliases.append(alias)
             spans.append(Span(doc, start, cand.end, label=cand.kind, kb_id=actor.id))
@@ -280,6 +309,12 @@ def _modifies_role(token) -> bool:
         return True
     # "commander of Iraq's forces" is weaker; only a direct modifier counts
     return False
+
+
+def _initials_agree(name: str, full: str) -> bool:
+    """'J. Blinken' may be 'Antony J. Blinken': given names are initials or words of the full name."""
+    given, known = name.split()[:-1], full.split()[:-1]
+    return all(re.fullmatch(r"[A-Z]\.", w) or w in known for w in given)
 
 
 def _clean(text: str) -> str:

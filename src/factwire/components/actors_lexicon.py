@@ -92,8 +92,8 @@ def load(data_dir: Path = DATA) -> Lexicon:
 
     lex.government_nouns = frozenset(raw.get("government_nouns") or [])
     for leader in raw.get("leaders") or []:
-        surname = leader.get("surname") or leader["name"].split()[-1]
-        lex.leaders[surname] = (leader["name"], leader["country"])
+        for surname in [leader["name"], leader["name"].split()[-1], *(leader.get("surnames") or [])]:
+            lex.leaders[surname] = (leader["name"], leader["country"])
 
     for line in _rows(data_dir / "demonyms.tsv"):
         adjective, plural, iso3 = line[:3]
@@ -104,15 +104,27 @@ def load(data_dir: Path = DATA) -> Lexicon:
     titles: dict[tuple[str, ...], set[str]] = {}
     modifiers: set[tuple[str, ...]] = set()
     for line in _rows(data_dir / "actors_titles.tsv"):
-        words = tuple(line[0].lower().split())
         refs = line[1] if len(line) > 1 else "-"
-        if refs == "+":
-            modifiers.add(words)
-            continue
-        titles.setdefault(words, set()).update(r.strip() for r in refs.split(",") if r.strip() not in ("-", ""))
+        for words in _title_forms(line[0]):
+            if refs == "+":
+                modifiers.add(words)
+                continue
+            titles.setdefault(words, set()).update(r.strip() for r in refs.split(",") if r.strip() not in ("-", ""))
     lex.titles = {k: frozenset(v) for k, v in titles.items()}
     lex.title_modifiers = frozenset(modifiers)
     return lex
+
+
+def _title_forms(title: str) -> list[tuple[str, ...]]:
+    """'Lt. Col.' as the tokenizer may see it: 'lt.', or 'lt' then '.', or 'lt' with no period."""
+    forms: list[list[str]] = [[]]
+    for word in title.lower().split():
+        if word.endswith(".") and len(word) > 1:
+            options = [[word], [word[:-1], "."], [word[:-1]]]
+        else:
+            options = [[word]]
+        forms = [f + o for f in forms for o in options]
+    return [tuple(f) for f in forms]
 
 
 def _rows(path: Path) -> list[list[str]]:

@@ -32,6 +32,9 @@ POSSESSIVE = frozenset(["'s", "’s", "'"])
 # places named after a person or org ("al-Assad air base"): such an ORG is a place, not an actor
 PLACE_HEADS = frozenset("base airbase airfield airport air port camp compound garrison outpost embassy".split())
 LOCATIVE_PREPS = frozenset("in at near from into inside outside around across toward towards through via".split())
+# "U.S. Forces", "Iraqi Military": the state itself, not a separate organisation
+STATE_BODY_NOUNS = frozenset("troops military personnel army armed forces governments soldiers".split())
+SPEECH_VERBS = frozenset("say tell add note warn state explain announce claim insist argue write ask reply respond declare stress".split())
 ENTITY_LABELS = frozenset(["PERSON", "ORG", "NORP", "GPE"])
 NAME_ONLY_LABELS = frozenset(["LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"])
 
@@ -218,20 +221,32 @@ def title_before(doc: Doc, start: int, lex: Lexicon, cands_by_end: dict[int, Can
     return pos, frozenset(refs), country
 
 
-def split_title(doc: Doc, span: Span, lex: Lexicon) -> tuple[int, frozenset[str]]:
-    """Where the name starts inside a PERSON entity that includes its title ('Gen. Mark Milley')."""
-    pos, refs = span.start, set()
+def split_title(doc: Doc, span: Span, lex: Lexicon, starts: dict[int, Cand] | None = None) -> tuple[int, frozenset[str]]:
+    """Where the name starts inside a PERSON entity that includes its title ('Gen. Mark Milley',
+    'Pentagon Spokesperson Alyssa Farah')."""
+    pos, refs, name_at = span.start, set(), span.start
     longest = max((len(k) for k in lex.titles), default=1)
+    starts = starts or {}
     while pos < span.end - 1:
         for n in range(min(longest, span.end - 1 - pos), 0, -1):
             words = tuple(t.lower_ for t in doc[pos:pos + n])
             if words in lex.titles or words in lex.title_modifiers:
                 refs |= lex.titles.get(words, frozenset())
                 pos += n
+                if words in lex.titles:
+                    name_at = pos
                 break
         else:
+            cand = starts.get(pos)
+            # an organisation or nationality inside the title counts only when a title follows it
+            if cand is not None and cand.kind in ("state", "military", "government") and cand.end < span.end - 1:
+                pos = cand.end
+                continue
             break
-    return pos, frozenset(refs)
+    if name_at == span.start:
+        # only modifiers were seen ("Navy"): no title, keep the entity as it is unless it led to a title
+        return (pos if refs else span.start), frozenset(refs)
+    return name_at, frozenset(refs)
 
 
 def _phrase_ending(doc: Doc, pos: int, phrases, longest: int) -> int:

@@ -29,6 +29,7 @@ from .events_args import (
     np_extent,
     place_in,
     pobjs,
+    pronoun_actor,
     subject,
     time_in,
 )
@@ -78,6 +79,7 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         found = [self.analyse(doc, m) for m in find_mentions(self.lex, doc)]
+        self.narrative_times(doc, found)
         events, owners = self.merge(doc, found)
         attach_casualties(self.lex, doc, found, owners, events)
         spans = []
@@ -94,8 +96,10 @@ class EventExtractor:
 
     def analyse(self, doc: Doc, m: Mention) -> Found:
         trig = m.trigger
-        mode, acled = self.weapon(m)
+        mode, acled, weapon = self.weapon(m)
         f = Found(m, trig.plover, mode, acled)
+        if weapon is not None:
+            f.arg_tokens.append(weapon)
         f.status = status_of(self.lex, m.main)
         for tok, t in zip(m.tokens, m.triggers):
             if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
@@ -119,12 +123,14 @@ class EventExtractor:
         self.extent(f)
         return f
 
-    def weapon(self, m: Mention) -> tuple[str | None, schema.Acled | None]:
+    def weapon(self, m: Mention) -> tuple[str | None, schema.Acled | None, Token | None]:
+        """Mode and ACLED type from the weapon named on the trigger ("drone strike", "fired a
+        missile", "with rockets"); the trigger row's own coding otherwise."""
         trig = m.trigger
         mode = trig.mode
         acled = schema.Acled(event_type=trig.acled_type, sub_event_type=trig.acled_sub) if trig.acled_type else None
         if trig.plover != "ASSAULT":
-            return mode, acled
+            return mode, acled, None
         words: list[Token] = []
         for tok in m.tokens:
             words.append(tok)
@@ -137,14 +143,17 @@ class EventExtractor:
             hit = self.lex.weapons.get(w.lower_) or self.lex.weapons.get(w.lemma_.lower())
             if hit:
                 wmode, etype, sub = hit
-                return mode or wmode, schema.Acled(event_type=etype, sub_event_type=sub)
-        return mode, acled
+                return mode or wmode, schema.Acled(event_type=etype, sub_event_type=sub), w
+        return mode, acled, None
 
     def verb_args(self, doc: Doc, f: Found, tok: Token, trig) -> None:
         subj, passive = subject(tok)
         actor_tok = agent(tok) if passive else subj
         if f.actor is None and actor_tok is not None:
             f.actor = actor_of(doc, actor_tok)
+            if f.actor is None and not passive:
+                _, who = reporter(self.lex, tok)
+                f.actor = pronoun_actor(doc, actor_tok, {actor_of(doc, who)} - {None} if who is not None else set())
             if f.actor:
                 f.arg_tokens.append(actor_tok)
         if f.target is None and trig.obj_role == "target":
@@ -322,6 +331,21 @@ class EventExtractor:
             start, end = min(start, s), max(end, e)
         f.start, f.end = start, end
 
+    def narrative_times(self, doc: Doc, found: list[Found]) -> None:
+        """A past event told with no date of its own, right after a dated one in the same
+        paragraph, is read as following it ("... in January 2020. In response, Iran fired ...")."""
+        for prev, f in zip(found, found[1:]):
+            if f.time is not None or prev.time is None or f.status != "occurred" or prev.status != "occurred":
+                continue
+            if f.mention.main.tag_ not in ("VBD", "VBN") or "\n" in doc.text[prev.mention.main.idx:f.mention.main.idx]:
+                continue
+            sent = f.mention.main.sent
+            if "fw_times" in doc.spans and any(sent.start <= s.start < sent.end for s in doc.spans["fw_times"]):
+                continue
+            if sent.start - prev.mention.main.sent.end > 0 and prev.mention.main.sent.end != sent.start:
+                continue
+            f.time = prev.time
+
     # --- mentions -> events ---
 
     def merge(self, doc: Doc, found: list[Found]) -> tuple[list[schema.Event], list[schema.Event]]:
@@ -349,7 +373,8 @@ class EventExtractor:
                 )
                 events.append(target)
             else:
-                for name in ("mode", "acled", "actor", "target", "place", "time", "source"):
+                # the source stays the first report's
+                for name in ("mode", "acled", "actor", "target", "place", "time"):
                     if getattr(target, name) is None and getattr(f, name) is not None:
                         setattr(target, name, getattr(f, name))
             last_sent[target.id] = f.sent_start

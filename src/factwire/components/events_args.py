@@ -112,6 +112,28 @@ def actor_of(doc: Doc, tok: Token | None, depth: int = 0) -> str | None:
     return None
 
 
+def pronoun_actor(doc: Doc, tok: Token, exclude: set[str]) -> str | None:
+    """An unresolved subject pronoun read as the nearest earlier actor in its sentence that
+    fits it ("despite U.S. forces taking on ..., they will provide ...")."""
+    if tok.tag_ != "PRP" or "fw_actors" not in doc.spans:
+        return None
+    person = tok.lower_ in ("he", "she", "him", "her")
+    actors = {a.id: a for a in docext.records(doc, "fw_actors")}
+    best = None
+    for span in doc.spans["fw_actors"]:
+        if not (tok.sent.start <= span.start and span.end <= tok.i) or not span.kb_id_ or span.kb_id_ in exclude:
+            continue
+        actor = actors.get(span.kb_id_)
+        if actor is None or (actor.kind == "person") != person:
+            continue
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "inside", "across", "throughout", "from", "to"):
+            continue
+        if best is None or span.start > best.start:
+            best = span
+    return best.kb_id_ if best is not None else None
+
+
 def first_actor_in(doc: Doc, root: Token, exclude: set[str], skip: set[int], limit: int = 40) -> tuple[str | None, Token | None]:
     """Breadth-first: the nearest actor mention below `root` (a target hidden in a PP
     or a relative clause: "at al-Assad air base, where US troops are stationed")."""
@@ -140,7 +162,8 @@ def place_in(doc: Doc, root: Token, skip: set[int], limit: int = 40) -> tuple[st
         found = docext.place_id_at(doc, tok)
         if found:
             return found, tok
-        queue.extend(c for c in tok.children if c.dep_ not in ("relcl", "ccomp", "parataxis"))
+        # "a U.S. military base in southern Syria": a nationality modifier is not the location
+        queue.extend(c for c in tok.children if c.dep_ not in ("relcl", "ccomp", "parataxis", "compound", "amod", "poss", "nmod"))
     return None, None
 
 

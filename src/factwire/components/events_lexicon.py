@@ -34,14 +34,15 @@ class Trigger:
 
 @dataclass
 class Lexicon:
-    triggers: dict[tuple[str, str], Trigger]
+    triggers: dict[tuple[str, str], list[Trigger]]
     classes: dict[str, frozenset[str]]
     weapons: dict[str, tuple[str, str, str]]
     cues: dict[str, Any]
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
 
-    def trigger(self, lemma: str, pos: str) -> Trigger | None:
-        return self.triggers.get((lemma.lower(), pos))
+    def candidates(self, lemma: str, pos: str) -> list[Trigger]:
+        """The rows for a word, in file order: the first whose requirements hold applies."""
+        return self.triggers.get((lemma.lower(), pos), [])
 
     def in_class(self, name: str, word: str) -> bool:
         return word.lower() in self.classes.get(name, frozenset())
@@ -75,7 +76,7 @@ def _data(name: str) -> str:
 
 def load_lexicon() -> Lexicon:
     rows = [line for line in _data("event_triggers.tsv").splitlines() if line and not line.startswith("#")]
-    triggers: dict[tuple[str, str], Trigger] = {}
+    triggers: dict[tuple[str, str], list[Trigger]] = {}
     for rec in csv.DictReader(rows, delimiter="\t"):
         trig = Trigger(
             lemma=rec["lemma"].lower(),
@@ -89,7 +90,7 @@ def load_lexicon() -> Lexicon:
             of_role=_none(rec["of"] or ""),
             target_preps=tuple(p for p in (rec["tprep"] or "").split(",") if p),
         )
-        triggers[(trig.lemma, trig.pos)] = trig
+        triggers.setdefault((trig.lemma, trig.pos), []).append(trig)
     cues = json.loads(_data("event_cues.json"))
     classes = {k: frozenset(w.lower() for w in v) for k, v in cues["classes"].items()}
     weapons = {k.lower(): (v[0], v[1], v[2]) for k, v in cues["weapons"].items()}

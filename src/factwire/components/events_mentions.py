@@ -38,12 +38,17 @@ def _word_in(lex: Lexicon, cls: str, tok: Token) -> bool:
 
 
 def _objects(tok: Token) -> list[Token]:
+    """The object and the words that say what it is: "5 million dollars of aid", "aid deliveries",
+    "part of a stronghold", "martial law"."""
     objs = children(tok, "dobj", "obj", "attr")
     subj, passive = subject(tok)
     if passive and subj is not None:
         objs.append(subj)
     for obj in list(objs):
-        objs.extend(children(obj, "conj"))
+        objs.extend(children(obj, "conj", "compound", "amod"))
+        for of in children(obj, "prep"):
+            if of.lower_ == "of":
+                objs.extend(children(of, "pobj"))
     return objs
 
 
@@ -84,8 +89,14 @@ def requirement_met(lex: Lexicon, doc: Doc, tok: Token, trig: Trigger) -> bool:
             head = tok.head
             if tok.dep_ == "pobj":
                 head = head.head
-            if tok.dep_ in ("dobj", "pobj", "nsubjpass", "conj") and head.lemma_.lower() in lex.words("support_verbs"):
+            verbs = set(req.values) or lex.words("support_verbs")
+            if tok.dep_ in ("dobj", "pobj", "nsubjpass", "conj") and head.lemma_.lower() in verbs:
                 return True
+        elif req.slot == "ccomp":
+            # "declared that China must drop barriers": a demand made by statement
+            for comp in children(tok, "ccomp"):
+                if any(a.lower_ in req.values for a in children(comp, "aux")):
+                    return True
         elif req.slot == "xcomp":
             if children(tok, "xcomp"):
                 return True
@@ -95,7 +106,8 @@ def requirement_met(lex: Lexicon, doc: Doc, tok: Token, trig: Trigger) -> bool:
 def skipped(lex: Lexicon, tok: Token) -> bool:
     """Mentions that are not reports of an occurrence: wishes and demands ("want all forces to
     withdraw"), topics of talk ("said little about withdrawing"), noun modifiers."""
-    if tok.dep_ == "compound":
+    if tok.dep_ == "compound" or (tok.dep_ == "amod" and tok.pos_ == "VERB"):
+        # "combat mission", "the long-threatened invasion": modifiers, not occurrences
         return True
     if tok.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj"):
         head = tok.head
@@ -119,8 +131,9 @@ def find_mentions(lex: Lexicon, doc: Doc) -> list[Mention]:
         pos = coarse_pos(tok)
         if pos is None:
             continue
-        trig = lex.trigger(tok.lemma_, pos) or lex.trigger(tok.lower_, pos)
-        if trig is None or not requirement_met(lex, doc, tok, trig) or skipped(lex, tok):
+        rows = lex.candidates(tok.lemma_, pos) or lex.candidates(tok.lower_, pos)
+        trig = next((t for t in rows if requirement_met(lex, doc, tok, t)), None)
+        if trig is None or skipped(lex, tok):
             continue
         found.append((tok, trig))
     return group(found)

@@ -108,7 +108,8 @@ def reporter(lex: Lexicon, tok: Token, topmost: bool = False) -> tuple[Token | N
             break
         cur = cur.head
         if is_reporting(lex, cur):
-            subj = children(cur, "nsubj", "nsubjpass")
+            # a passive subject is what is reported on ("X was blamed"), the agent reports it
+            subj = children(cur, "nsubj") or [o for a in children(cur, "agent") for o in children(a, "pobj")]
             who = subj[0] if subj else None
             if who is None:
                 for obj in pobjs(cur, ("according",)):

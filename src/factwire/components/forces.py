@@ -40,6 +40,7 @@ POSSESSIVES = frozenset({"its", "their", "our"})
 REFERRING_NOUNS = {"country": "country", "nation": "country", "region": "region", "area": "region"}
 CONTEXT_FEATURES = frozenset({"country", "region"})
 CONTEXT_SENTENCES = 6
+CONTEXT_CHARS = 1000
 CONCRETE_DATE = re.compile(r"^\d{4}")
 
 
@@ -158,6 +159,9 @@ class _Reader:
     # --- owner ---------------------------------------------------------------------------
 
     def _owner(self, anchor: Anchor) -> str | None:
+        group = self.armed_group_at(anchor.noun)
+        if group:
+            return group  # "75,000 Taliban": the group counts its own fighters
         for token in owner_tokens(anchor):
             ident = self.actor_at(token)
             if ident:
@@ -200,6 +204,13 @@ class _Reader:
                 ident = self._actor_in(subj)
                 if ident and self.actors.get(ident) is not None and self.actors[ident].kind in OWNER_KINDS:
                     return ident
+        # "Obama revised his plans, saying about 5,500 troops would remain": a leader speaks
+        # of their own country's troops; weaker than any state-like subject, so tried last
+        for subj in reversed(earlier):
+            ident = self._actor_in(subj)
+            actor = self.actors.get(ident) if ident else None
+            if actor is not None and actor.kind == "person" and actor.country is not None:
+                return ident
         return None
 
     # --- place ---------------------------------------------------------------------------
@@ -245,6 +256,8 @@ class _Reader:
     def _context_place(self, anchor: Anchor, owner_country: str | None) -> str | None:
         """The last country or region named shortly before; the owner's own country last."""
         start, end = in_sentence_before(self.doc, anchor.noun, CONTEXT_SENTENCES)
+        # short lines (interview turns, headings) make many small sentences: look back far enough
+        start = min(start, max(0, end - CONTEXT_CHARS))
         home = None
         for span in reversed(self.place_spans):
             place = self.places.get(span.kb_id_)

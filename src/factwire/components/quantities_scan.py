@@ -100,15 +100,21 @@ class Lexicon:
         suffixes = data["bound_suffixes"]
         self.suffix_re = {b: _suffix_re(ws) for b, ws in suffixes.items()}
         self.currency_prefix_re = re.compile(
-            rf"(?:{_alternation(data['currency_symbols'])}|\b(?:USD|EUR|GBP)\s?)$"
+            rf"(?:(?<![A-Za-z]){_alternation(data['currency_symbols'])}|\b(?:{'|'.join(data['currency_codes'])})\s?)$"
         )
+        self.currency_codes = set(data["currency_codes"])
+        self.one_followers = set(data["one_followers"])
         self.currency_symbols = {k.replace(" ", ""): v for k, v in data["currency_symbols"].items()}
         self.percent_re = re.compile(rf"\s*(?:{_alternation(data['percent_words'])})(?![a-z])", re.I)
         adj_or_word = list(self.currency_adj) + list(self.currency_words)
         self.currency_word_re = re.compile(rf"\s+((?:{_alternation(adj_or_word)})s?)\b", re.I)
+        # unit words may be plural ("miles"); short symbols may not, or "11 has" would read as hectares
+        words = [u for u in self.measure if len(u) > 3]
+        symbols = [u for u in self.measure if len(u) <= 3]
         self.measure_re = re.compile(
-            rf"(?:\s*|\s*-\s*)((?:{_alternation(self.measure)})(?:s|es)?)(?![\w/])", re.I
+            rf"(?:\s*|\s*-\s*)((?:{_alternation(words)})(?:s|es)?|(?:{_alternation(symbols)}))(?![\w/])", re.I
         )
+        self.hyphen_keep = set(data["hyphen_keep"])
 
     # ----- values -------------------------------------------------------------------------
 
@@ -219,8 +225,10 @@ def _is_code(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Digits that belong to a designation, id, date, clock time or ordinal rather than a count."""
     before = text[max(0, start - 2):start]
     after = text[end:end + 12]
-    if text[max(0, start - 4):start].lower() == "sub-":
-        return False  # "sub-300 sq m": a bound, read by _bounds
+    if text[max(0, start - 4):start].lower() == "sub-" or text[max(0, start - 6):start].lower() == "minus-":
+        return False  # "sub-300 sq m", "minus-130 degrees": a bound or a sign, read later
+    if lex.currency_prefix_re.search(text[max(0, start - 4):start]):
+        return False  # "USD10m", "$US55,931,000", "RM23.50"
     if before[-1:].isalpha() or before[-1:] in ("#", "_", "/", ":", "@"):
         return True  # "G7", "#3", "12/09", "10:30"
     if before[-1:] in "-‐" and before[:1].isalnum():
@@ -229,11 +237,13 @@ def _is_code(text: str, start: int, end: int, lex: Lexicon) -> bool:
         return True  # dates "12/09", clocks "10:30", ids "200113-A-", "2021-12-09"
     if re.match(r"\.\d", after):
         return True  # a version or section number "1.2.3"
+    if re.fullmatch(r"0\d+", text[start:end]):
+        return True  # "0401", "007": a code or clock time, not an amount
     if after[:1].isalpha():
         if lex.measure_re.match(after) or lex.scale_re.match(after) or lex.percent_re.match(after):
             return False  # "10km", "3bn", "5pct"
-        # "1st", "1990s", "10pm" are not amounts; "256GB", "30Mbps", "164p" are, with their unit
-        return bool(_ORDINAL_OR_CLOCK.match(after))
+        # "1st", "1990s", "10pm", "49ers" are not amounts; "256GB", "30Mbps" are, with their unit
+        return bool(_ORDINAL_OR_CLOCK.match(after)) or not _STUCK_UNIT.match(after)
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and re.match(r"[.)]\s", after):
         return True  # list numbering "1. " / "2) "
@@ -249,9 +259,11 @@ def _is_year_or_day(text: str, core: _Core, lex: Lexicon) -> bool:
     if core.kind == "digits" and raw.isdigit():
         if (prev in lex.months or nxt.lower() in lex.months) and (core.value <= 31 or 1000 <= core.value <= 2100):
             return True
-        if len(raw) == 4 and 1000 <= core.value <= 2100:
-            # a bare year unless it counts something plural: "2000 troops"
-            return not (nxt.islower() and nxt.endswith("s") and not nxt.endswith("ss"))
+        counts = nxt.islower() and nxt.endswith("s") and not nxt.endswith("ss")
+        if len(raw) == 4 and 1900 <= core.value <= 2199:
+            return not counts  # a bare year unless it counts something plural: "2000 troops"
+        if len(raw) == 4 and 1000 <= core.value < 1900:
+            return prev in lex.year_context and not counts  # "in 1907", but "from 1000 to 2000 hires"
     return False
 
 
@@ -271,6 +283,8 @@ def scan(text: str, lex: Lexicon, blocked: list[tuple[int, int]] = ()) -> list[H
         if core.kind == "digits" and _is_code(text, core.start, core.end, lex):
             continue
         hit = _atom(text, core, lex)
+        if _is_hyphen_adjective(text, hit, lex) or _is_age_apposition(text, core):
+            continue
         if hit.unit is None and (_is_year_or_day(text, core, lex) or _is_name_number(text, core)):
             continue  # a year or day of month, "S&P 500", "Game 7"
         while i < len(cores) and cores[i].start < hit.end:
@@ -283,9 +297,11 @@ def scan(text: str, lex: Lexicon, blocked: list[tuple[int, int]] = ()) -> list[H
                 i += 1
         if joined is None and core.kind == "digits" and re.match(r"[-–]\d", text[hit.end:hit.end + 2]):
             continue  # "2-1", "9-2 lead", "3888-2": a score or a code, not two amounts
-        if core.kind == "words" and text[core.start:core.end].lower() == "one" and _one_is_pronoun(text, core):
+        if core.kind == "words" and text[core.start:core.end].lower() == "one" and _one_is_pronoun(text, core, lex):
             continue
         _bounds(text, hit, lex)
+        if hits and hit.bound == "exact" and re.fullmatch(r"\s*\(\s*", text[hits[-1].end:hit.start]):
+            hit.bound = hits[-1].bound  # "more than 100 kilometers (60 miles)": a conversion keeps the bound
         hits.append(hit)
     return hits
 
@@ -311,9 +327,24 @@ def _is_name_number(text: str, core: _Core) -> bool:
 _NOT_NAMES = {"us", "u.s", "uk", "un", "eu"}
 
 
+def _is_hyphen_adjective(text: str, hit: Hit, lex: Lexicon) -> bool:
+    """ "a five-year plan", "a six-speed gearbox": number-noun compounds that modify the next word."""
+    m = re.match(r"-([a-z]+(?:-[a-z]+)?)\s+[a-z]", text[hit.end:hit.end + 40])
+    if not m or m.group(1) in lex.hyphen_keep:
+        return False
+    return not m.group(1).endswith("s") or m.group(1).endswith("ss")
+
+
+def _is_age_apposition(text: str, core: _Core) -> bool:
+    """ "Senard, 65, now faces": an age set off after a name; NewsQuant does not count these."""
+    if core.kind != "digits" or core.value > 120 or not text[core.start:core.end].isdigit():
+        return False
+    return bool(re.search(r"[A-Z][a-z]+,\s*$", text[max(0, core.start - 30):core.start])) and text[core.end:core.end + 1] == ","
+
+
 def _join_range(text: str, hit: Hit, core: _Core, nxt: _Core, lex: Lexicon, blocked) -> Hit | None:
     """A range: "2,000 to 3,000", "2,000-3,000", "between $2 and $3 billion", "four to five thousand"."""
-    if nxt.kind != core.kind or any(s < nxt.end and nxt.start < e for s, e in blocked):
+    if nxt.kind not in ("digits", "words") or any(s < nxt.end and nxt.start < e for s, e in blocked):
         return None
     second = _atom(text, nxt, lex, currency=hit.unit if hit.unit and hit.unit.isupper() else None)
     if second is None:
@@ -346,13 +377,12 @@ def _raw(text: str, core: _Core, lex: Lexicon) -> float:
     return lex.word_value(first) or core.value
 
 
-def _one_is_pronoun(text: str, core: _Core) -> bool:
+def _one_is_pronoun(text: str, core: _Core, lex: Lexicon) -> bool:
     prev = re.findall(r"[A-Za-z-]+", text[max(0, core.start - 12):core.start])
     nxt = re.match(r"\s*([A-Za-z]+)", text[core.end:core.end + 12])
-    blockers = {"no", "any", "every", "each", "this", "that", "which", "the", "such", "last", "only", "little"}
-    if prev and prev[-1].lower() in blockers:
+    if prev and prev[-1].lower() in lex.one_blockers:
         return True
-    return bool(nxt and nxt.group(1).lower() in {"another", "who", "that", "which", "thing", "way"})
+    return bool(nxt and nxt.group(1).lower() in lex.one_followers)
 
 
 def _atom(text: str, core: _Core, lex: Lexicon, currency: str | None = None) -> Hit | None:
@@ -362,6 +392,8 @@ def _atom(text: str, core: _Core, lex: Lexicon, currency: str | None = None) -> 
     if m and core.kind in ("digits", "words", "vague"):
         start -= len(m.group())
         unit = lex.currency_symbols.get(m.group().strip().replace(" ", ""), m.group().strip().upper())
+        if unit not in lex.currency_codes:
+            unit = lex.currency_symbols.get(m.group().strip(), unit)
     end, value = core.end, core.value
     minus = re.search(r"\bminus[\s-]$", text[max(0, start - 6):start], re.I)
     if minus and core.kind == "digits":
@@ -399,7 +431,8 @@ def _atom(text: str, core: _Core, lex: Lexicon, currency: str | None = None) -> 
     return hit
 
 
-_STUCK_UNIT = re.compile(r"[A-Za-z]{1,6}(?:/[A-Za-z]{1,4})?(?![\w-])")
+# a unit the lexicon does not know, stuck to its number: it must show a capital ("GB", "Mbps", "GHz")
+_STUCK_UNIT = re.compile(r"(?=[a-z]{0,5}[A-Z])[A-Za-z]{1,6}(?:/[A-Za-z]{1,4})?(?![\w-])")
 
 
 def _bounds(text: str, hit: Hit, lex: Lexicon) -> None:

@@ -20,6 +20,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 NAME_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "npadvmod", "quantmod", "punct"}
 RELATIVE = {"who", "that", "which", "whom"}
 SENTENCE_END = {".", "!", "?"}
+CLOSING_MARKS = set("\u201d\"\u00bb'\u2019")
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "you"}
 
 
@@ -32,6 +33,8 @@ class Lexicon:
     particles: dict[str, str]
     prepositional: tuple[tuple[str, ...], ...]
     forms: dict[str, str]  # inflected form -> lemma, for docs without a lemmatizer
+    object_cues: frozenset[str] = frozenset()
+    object_preps: frozenset[str] = frozenset()
 
     def lemma(self, token: Token) -> str:
         if token.lemma_:
@@ -55,7 +58,8 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
     speech = frozenset(data["speech"])
     cognitive = frozenset(data["cognitive"])
     forms: dict[str, str] = {}
-    for lemma in speech | cognitive:
+    objects = frozenset(data.get("object_cues") or ())
+    for lemma in speech | cognitive | objects:
         for form in _inflections(lemma):
             forms.setdefault(form, lemma)
     for lemma, irregular in (data.get("irregular") or {}).items():
@@ -69,6 +73,8 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         particles=dict(data.get("needs_particle") or {}),
         prepositional=tuple(tuple(p) for p in data.get("prepositional") or ()),
         forms=forms,
+        object_cues=objects,
+        object_preps=frozenset(data.get("object_preps") or ()),
     )
 
 
@@ -93,13 +99,16 @@ def _particle_ok(token: Token, lemma: str, lex: Lexicon) -> bool:
 
 def verb_cue(token: Token, lex: Lexicon, role: str) -> bool:
     """Is `token` a reporting verb for `role`: "adjacent" (next to a direct quotation),
-    "governing" (above a quoted fragment) or "complement" (with a clausal complement)?"""
+    "governing" (above a quoted fragment), "complement" (with a clausal complement) or "object"
+    (a speech act whose content is its object or infinitive)?"""
     if not token.is_alpha or not _verbal(token):
         return False
     lemma = lex.lemma(token)
     if role == "complement":
         ok = (lemma in lex.speech or lemma in lex.cognitive) and lemma not in lex.no_complement
         ok = ok and lemma not in lex.adjacent_only
+    elif role == "object":
+        ok = lemma in lex.object_cues
     elif role == "governing":
         ok = lemma in lex.speech and lemma not in lex.adjacent_only
     else:
@@ -171,8 +180,10 @@ def adjacent_speaker(doc: Doc, cue_start: int, cue_stop: int) -> Token | None:
     before = cue_start - 1
     if before >= 0 and _name_word(doc[before]):
         return doc[before]
+    # the inverted order only right after a quotation: "“...,” said Frank Mackenzie"
+    lead = doc.text[: doc[cue_start].idx].rstrip().rstrip(",")
     after = cue_stop
-    if after < len(doc) and _name_word(doc[after]):
+    if lead[-1:] in CLOSING_MARKS and after < len(doc) and _name_word(doc[after]):
         while after + 1 < len(doc) and doc[after + 1].is_title and _name_word(doc[after + 1]):
             after += 1
         return doc[after]
@@ -180,7 +191,9 @@ def adjacent_speaker(doc: Doc, cue_start: int, cue_stop: int) -> Token | None:
 
 
 def _name_word(token: Token) -> bool:
-    return token.is_alpha and (token.is_title or token.is_upper or token.lower_ in PRONOUNS or token.is_lower)
+    # "Gen." is one token in some tokenizers: a title abbreviation is part of a name
+    word = token.text[:-1] if token.text.endswith(".") and len(token.text) > 1 else token.text
+    return word.isalpha() and (word.istitle() or word.isupper() or word.lower() in PRONOUNS or word.islower())
 
 
 def speaker_span(token: Token) -> tuple[int, int]:
@@ -189,7 +202,7 @@ def speaker_span(token: Token) -> tuple[int, int]:
     doc = token.doc
     if not has_parse(doc):
         start = token.i
-        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and token.is_title:
+        while start > 0 and doc[start - 1].is_title and _name_word(doc[start - 1]) and token.is_title:
             start -= 1
         return start, token.i + 1
     start = token.i
@@ -201,6 +214,6 @@ def speaker_span(token: Token) -> tuple[int, int]:
         if child.dep_ in ("flat", "compound") and child.i == end:
             end = child.right_edge.i + 1
     # a leading comma or conjunction is never part of a name
-    while start < token.i and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    while start < token.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc" or "\n" in doc[start].text):
         start += 1
     return start, end

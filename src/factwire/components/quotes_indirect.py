@@ -50,6 +50,29 @@ def _minus(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int]:
     return outer
 
 
+def _object_content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """The content of an object cue: its infinitive with the addressee ("urged them to leave"),
+    else its object ("denied any involvement"), else a for/on phrase ("called for a ceasefire")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None  # "X was blamed for Y": the reported content is not the verb's object
+    rights = list(verb.rights)
+    xcomp = next((c for c in rights if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)), None)
+    dobj = next((c for c in rights if c.dep_ == "dobj"), None)
+    if xcomp is not None:
+        start = dobj.left_edge.i if dobj is not None and dobj.i < xcomp.i else xcomp.left_edge.i
+        return start, xcomp.right_edge.i + 1
+    if dobj is not None:
+        end = dobj.right_edge.i + 1
+        for c in rights:  # "called it a “grave mistake”": the object's predicate belongs to it
+            if c.dep_ in ("oprd", "xcomp") and c.i >= end:
+                end = c.right_edge.i + 1
+        return dobj.left_edge.i, end
+    prep = next((c for c in rights if c.dep_ == "prep" and c.lower_ in lex.object_preps), None)
+    if prep is not None and prep.i == verb.i + 1:
+        return prep.i + 1, prep.right_edge.i + 1
+    return None
+
+
 def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> Iterator[Reported]:
     for token in doc:
         if inside_quote(token.idx):
@@ -59,8 +82,13 @@ def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> 
             assert end is not None
             phrase = _subtree(token)
             clause = _subtree(token.head) if token.head.pos_ in ("VERB", "AUX") else (token.sent.start, token.sent.end)
-            content = _minus(clause, (min(phrase[0], token.i), max(phrase[1], end)))
+            content = _minus(_trim(doc, *clause), (min(phrase[0], token.i), max(phrase[1], end)))
             yield Reported((token.i, end), content, speaker_of_prepositional(doc, token.i, end), token)
+            continue
+        if verb_cue(token, lex, "object") and not any(c.dep_ == "ccomp" for c in token.children):
+            content = _object_content(token, lex)
+            if content is not None:
+                yield Reported((token.i, cue_end(token, lex)), content, speaker_of_verb(token), token)
             continue
         if not verb_cue(token, lex, "complement"):
             continue
@@ -72,7 +100,7 @@ def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> 
                 yield Reported(cue, content, speaker_of_verb(token), token)
         if token.dep_ == "parataxis" and token.head is not token and any(c.dep_ in SUBJECT_DEPS for c in token.children):
             # "The key, he said, would be ...": the verb comments on the clause it hangs on
-            content = _minus(_subtree(token.head), _subtree(token))
+            content = _minus(_trim(doc, *_subtree(token.head)), _subtree(token))
             yield Reported(cue, content, speaker_of_verb(token), token)
 
 

@@ -92,6 +92,8 @@ def _add_entities(doc: Doc, cands: list[Cand], grammar: Grammar) -> list[Cand]:
         if any(not (c.end <= ent.start_char or c.start >= ent.end_char) for c in cands):
             continue
         lowered = [t.lower_ for t in ent]
+        if len(ent) == 1 and lowered[0] in words and lowered[0] not in grammar.months and lowered[0] not in grammar.weekdays:
+            continue  # "Good evening", "seconds before": a bare unit word is no timex
         if not any(w in words or w.rstrip(".") in words for w in lowered):
             continue
         if "old" in lowered or "aged" in lowered or ent[0].tag_ == "PRP$":
@@ -281,10 +283,9 @@ def _quarter(f: dict, dct: Point | None, tense: int | None) -> str | None:
     year = dct.day.year + f.get("yshift", 0)
     if "yshift" not in f and dct.grain != "Y":
         current = (dct.day.month - 1) // 3 + 1
+        # results are reported after a quarter ends: only a past quarter ahead of today is last year's
         if tense == -1 and q > current:
             year -= 1
-        elif tense == 1 and q < current:
-            year += 1
     return f"{year}-Q{q}"
 
 

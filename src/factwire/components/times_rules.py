@@ -9,23 +9,12 @@ the verb's tense and earlier times happens in times.py. Words come from times_le
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable, Iterator
+
+from .times_cands import Cand, duration_value, merge_clock_dates, non_overlapping
 
 LB = r"(?<![\w'’.])(?<!\d-)"  # no word, apostrophe or decimal point before
 RB = r"(?![\w-])(?!['’][a-rt-z])"  # "year's" and a closing '' may follow
-
-
-@dataclass
-class Cand:
-    start: int
-    end: int
-    type: str  # DATE | TIME | DURATION | SET
-    kind: str  # abs | month | weekday | dct | anchor | quarter | season | weekend | ref | literal | year
-    value: str | None = None
-    mod: str | None = None
-    f: dict = field(default_factory=dict)  # month, day, weekday, unit, n, direction, year, part ...
-    priority: int = 0
 
 
 def _alt(words: Iterator[str]) -> str:
@@ -119,8 +108,8 @@ class Grammar:
                 if cand.f.get("needs_position") and not cand.f.get("positioned"):
                     continue
                 found.append(cand)
-        chosen = _non_overlapping(found)
-        return _merge_clock_dates(text, chosen)
+        chosen = non_overlapping(found)
+        return merge_clock_dates(text, chosen)
 
     def _extend(self, text: str, cand: Cand) -> None:
         """Pull modifiers left of the expression into it, as TimeML extents do."""
@@ -367,9 +356,9 @@ class Grammar:
         if num_word in ("a", "an", "one") and re.match(r"\s*(?:ago|earlier|later)", following):
             return None
         if num_word in ("a", "an") and re.search(r"(?:\d|\btimes?|\bonce|\btwice|[$£€%])\s*$", m.string[max(0, m.start() - 12): m.start()]):
-            return Cand(m.start(), m.end(), "SET", "literal", _duration_value(1, unit))
+            return Cand(m.start(), m.end(), "SET", "literal", duration_value(1, unit))
         lead = (m.group("lead") or "").lower()
-        return Cand(m.start(), m.end(), "DURATION", "literal", _duration_value(n, unit), f={"lead": lead})
+        return Cand(m.start(), m.end(), "DURATION", "literal", duration_value(n, unit), f={"lead": lead})
 
     def _plural_unit(self, m: re.Match) -> Cand | None:
         recent = (m.group("recent") or "").lower().strip()
@@ -378,7 +367,7 @@ class Grammar:
             if not re.search(r"\bfor\s+$", before) or recent == "in":
                 return None  # bare "days" in "days of talks" is not a timex
         unit = self._unit(m.group("punit"))
-        return Cand(m.start(), m.end(), "DURATION", "literal", _duration_value(None, unit))
+        return Cand(m.start(), m.end(), "DURATION", "literal", duration_value(None, unit))
 
     def _every(self, m: re.Match) -> Cand:
         gd = m.groupdict()
@@ -389,7 +378,7 @@ class Grammar:
         if gd.get("season"):
             return Cand(m.start(), m.end(), "SET", "literal", f"XXXX-{self.seasons[gd['season'].lower()]}")
         unit = {"year": "Y", "month": "M", "week": "W", "day": "D", "night": "D", "morning": "D", "hour": "H", "quarter": "Q", "decade": "DE"}[gd["sunit"].lower()]
-        return Cand(m.start(), m.end(), "SET", "literal", _duration_value(1, unit))
+        return Cand(m.start(), m.end(), "SET", "literal", duration_value(1, unit))
 
     def _setword(self, m: re.Match) -> Cand:
         return Cand(m.start(), m.end(), "SET", "literal", self.sets[m.group("setw").lower()])
@@ -417,61 +406,3 @@ class Grammar:
                 return None
             clock = f"T{hour:02d}:{gd['mm']}"
         return Cand(m.start(), m.end(), "TIME", "clock", f={"clock": clock})
-
-
-_UNIT_CODES = {"Y": ("P", "Y", 1), "M": ("P", "M", 1), "W": ("P", "W", 1), "D": ("P", "D", 1),
-               "DE": ("P", "Y", 10), "CE": ("P", "Y", 100), "Q": ("P", "Q", 1), "H": ("PT", "H", 1),
-               "MIN": ("PT", "M", 1), "S": ("PT", "S", 1), "FN": ("P", "D", 14), "ML": ("P", "Y", 1000)}
-
-
-def _duration_value(n: float | None, unit: str) -> str:
-    prefix, code, factor = _UNIT_CODES[unit]
-    if n is None:
-        return f"{prefix}X{'DE' if unit == 'DE' else 'CE' if unit == 'CE' else code}"
-    n = n * factor
-    if n != int(n):
-        # "2 1/2 years" is P2Y6M in TimeML; finer fractions go one unit down
-        lower = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60), "W": ("D", 7)}.get(code)
-        if lower and prefix == "P" and code in ("Y", "W"):
-            whole = int(n)
-            rest = round((n - whole) * lower[1])
-            return f"P{whole}{code}{rest}{lower[0]}" if whole else f"P{rest}{lower[0]}"
-        if code == "D":
-            return f"PT{round(n * 24)}H"
-        if code == "H" and prefix == "PT":
-            whole = int(n)
-            return f"PT{whole}H{round((n - whole) * 60)}M" if whole else f"PT{round(n * 60)}M"
-        return f"{prefix}{n:g}{code}"
-    return f"{prefix}{int(n)}{code}"
-
-
-def _non_overlapping(cands: list[Cand]) -> list[Cand]:
-    """Longest first, then by rule priority; earlier wins ties."""
-    ranked = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
-    taken: list[Cand] = []
-    for cand in ranked:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
-    return sorted(taken, key=lambda c: c.start)
-
-
-_CLOCK_GAP = re.compile(r"^(?:,\s*|\s+)(?:on\s+)?$", re.I)
-
-
-def _merge_clock_dates(text: str, cands: list[Cand]) -> list[Cand]:
-    """'10 p.m. Wednesday', '5 p.m. EST, Nov. 6': one TIME whose date comes from the day."""
-    out: list[Cand] = []
-    i = 0
-    while i < len(cands):
-        cand = cands[i]
-        nxt = cands[i + 1] if i + 1 < len(cands) else None
-        if (cand.kind == "clock" and nxt is not None and nxt.type == "DATE"
-                and nxt.kind in ("weekday", "month", "abs", "dct") and _CLOCK_GAP.match(text[cand.end: nxt.start])):
-            merged = Cand(cand.start, nxt.end, "TIME", nxt.kind, nxt.value, nxt.mod, dict(nxt.f), nxt.priority)
-            merged.f["clock"] = cand.f["clock"]
-            out.append(merged)
-            i += 2
-            continue
-        out.append(cand)
-        i += 1
-    return out

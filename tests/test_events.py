@@ -1,0 +1,317 @@
+"""factwire_events on hand-built, hand-parsed Docs (no model), plus the seed with the model."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from factwire import schema
+from factwire.components.events import EventExtractor
+from factwire.components.events_lexicon import load_lexicon
+from factwire.docext import register_extensions
+
+register_extensions()
+
+# (word, head index, dep, pos, tag, lemma)
+Row = tuple[str, int, str, str, str, str]
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def events(lex) -> EventExtractor:
+    return EventExtractor(lex)
+
+
+def parsed(rows: list[Row]) -> Doc:
+    nlp = spacy.blank("en")
+    spaces = [i + 1 < len(rows) and rows[i + 1][2] not in ("punct", "case") for i in range(len(rows))]
+    doc = Doc(
+        nlp.vocab,
+        words=[r[0] for r in rows],
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
+    for name in ("fw_actors", "fw_places", "fw_times", "fw_quantities", "fw_actor_refs"):
+        doc.spans[name] = []
+    return doc
+
+
+def actor(doc: Doc, start: int, end: int, ident: str, name: str, kind: str = "state", country: str | None = None) -> None:
+    span = Span(doc, start, end)
+    span.kb_id_ = ident
+    doc.spans["fw_actors"] = list(doc.spans["fw_actors"]) + [span]
+    records = list(doc._.fw_actors or [])
+    if not any(a.id == ident for a in records):
+        records.append(schema.Actor(id=ident, name=name, kind=kind, country=country))
+    doc._.fw_actors = records
+
+
+def place(doc: Doc, start: int, end: int, ident: str, feature: str = "country", country: str | None = None) -> None:
+    span = Span(doc, start, end)
+    span.kb_id_ = ident
+    doc.spans["fw_places"] = list(doc.spans["fw_places"]) + [span]
+    doc._.fw_places = list(doc._.fw_places or []) + [schema.Place(id=ident, name=span.text, feature=feature, country=country)]
+
+
+def time(doc: Doc, start: int, end: int, ident: str, value: str) -> None:
+    span = Span(doc, start, end)
+    span.kb_id_ = ident
+    doc.spans["fw_times"] = list(doc.spans["fw_times"]) + [span]
+    doc._.fw_times = list(doc._.fw_times or []) + [
+        schema.Time(id=ident, start=span.start_char, end=span.end_char, text=span.text, type="DATE", value=value)
+    ]
+
+
+# "Iran fired a missile at the base in Iraq in 2020 ."
+FIRED: list[Row] = [
+    ("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"),
+    ("fired", 1, "ROOT", "VERB", "VBD", "fire"),
+    ("a", 3, "det", "DET", "DT", "a"),
+    ("missile", 1, "dobj", "NOUN", "NN", "missile"),
+    ("at", 1, "prep", "ADP", "IN", "at"),
+    ("the", 6, "det", "DET", "DT", "the"),
+    ("base", 4, "pobj", "NOUN", "NN", "base"),
+    ("in", 6, "prep", "ADP", "IN", "in"),
+    ("Iraq", 7, "pobj", "PROPN", "NNP", "Iraq"),
+    ("in", 1, "prep", "ADP", "IN", "in"),
+    ("2020", 9, "pobj", "NUM", "CD", "2020"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_missile_fired_at_a_base(events):
+    doc = parsed(FIRED)
+    actor(doc, 0, 1, "a1", "Iran", country="IRN")
+    place(doc, 8, 9, "p1", country="IRQ")
+    time(doc, 10, 11, "t1", "2020")
+    events(doc)
+    [e] = doc._.fw_events
+    assert (e.id, e.type, e.mode) == ("e1", "ASSAULT", "heavy-weapons")
+    assert e.acled == schema.Acled(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack")
+    assert (e.actor, e.place, e.time, e.status) == ("a1", "p1", "t1", "occurred")
+    assert e.evidence.text == "Iran fired a missile at the base in Iraq in 2020"
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_events"]] == [("fired", "e1")]
+
+
+# "A general was killed in a drone strike by Iran ."
+KILLED: list[Row] = [
+    ("A", 1, "det", "DET", "DT", "a"),
+    ("general", 3, "nsubjpass", "NOUN", "NN", "general"),
+    ("was", 3, "auxpass", "AUX", "VBD", "be"),
+    ("killed", 3, "ROOT", "VERB", "VBN", "kill"),
+    ("in", 3, "prep", "ADP", "IN", "in"),
+    ("a", 7, "det", "DET", "DT", "a"),
+    ("drone", 7, "compound", "NOUN", "NN", "drone"),
+    ("strike", 4, "pobj", "NOUN", "NN", "strike"),
+    ("by", 3, "agent", "ADP", "IN", "by"),
+    ("Iran", 8, "pobj", "PROPN", "NNP", "Iran"),
+    (".", 3, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_passive_killing_in_a_strike_is_one_event(events):
+    doc = parsed(KILLED)
+    actor(doc, 1, 2, "a1", "general", kind="person", country="USA")
+    actor(doc, 9, 10, "a2", "Iran", country="IRN")
+    events(doc)
+    [e] = doc._.fw_events
+    assert (e.type, e.mode, e.actor, e.target) == ("ASSAULT", "aerial", "a2", "a1")
+    assert e.acled == schema.Acled(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
+    assert e.fatalities == schema.Range(min=1, max=1)
+    assert e.evidence.text == "A general was killed in a drone strike by Iran"
+
+
+# "They will provide air support ."
+PROVIDE: list[Row] = [
+    ("They", 2, "nsubj", "PRON", "PRP", "they"),
+    ("will", 2, "aux", "AUX", "MD", "will"),
+    ("provide", 2, "ROOT", "VERB", "VB", "provide"),
+    ("air", 4, "compound", "NOUN", "NN", "air"),
+    ("support", 2, "dobj", "NOUN", "NN", "support"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_will_provide_support_is_planned_aid(events):
+    doc = parsed(PROVIDE)
+    events(doc)
+    [e] = doc._.fw_events
+    assert (e.type, e.status, e.actor, e.acled) == ("AID", "planned", None, None)
+    assert e.evidence.text == "provide air support"
+
+
+# "They want forces to withdraw ."  -- a wish, not an event
+WANT: list[Row] = [
+    ("They", 1, "nsubj", "PRON", "PRP", "they"),
+    ("want", 1, "ROOT", "VERB", "VBP", "want"),
+    ("forces", 4, "nsubj", "NOUN", "NNS", "force"),
+    ("to", 4, "aux", "PART", "TO", "to"),
+    ("withdraw", 1, "ccomp", "VERB", "VB", "withdraw"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_wished_withdrawal_is_not_an_event(events):
+    doc = parsed(WANT)
+    events(doc)
+    assert doc._.fw_events == []
+
+
+# "Forces took on a non-combat role ." -- no trigger at all
+def test_non_combat_role_is_not_an_assault(events):
+    doc = parsed([
+        ("Forces", 1, "nsubj", "NOUN", "NNS", "force"),
+        ("took", 1, "ROOT", "VERB", "VBD", "take"),
+        ("on", 1, "prt", "ADP", "RP", "on"),
+        ("a", 5, "det", "DET", "DT", "a"),
+        ("non-combat", 5, "amod", "ADJ", "JJ", "non-combat"),
+        ("role", 1, "dobj", "NOUN", "NN", "role"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    events(doc)
+    assert doc._.fw_events == []
+
+
+# "Iran struck a base with drones . No soldiers were killed in the attack ."
+TWO: list[Row] = [
+    ("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"),
+    ("struck", 1, "ROOT", "VERB", "VBD", "strike"),
+    ("a", 3, "det", "DET", "DT", "a"),
+    ("base", 1, "dobj", "NOUN", "NN", "base"),
+    ("with", 1, "prep", "ADP", "IN", "with"),
+    ("drones", 4, "pobj", "NOUN", "NNS", "drone"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+    ("No", 8, "det", "DET", "DT", "no"),
+    ("soldiers", 10, "nsubjpass", "NOUN", "NNS", "soldier"),
+    ("were", 10, "auxpass", "AUX", "VBD", "be"),
+    ("killed", 10, "ROOT", "VERB", "VBN", "kill"),
+    ("in", 10, "prep", "ADP", "IN", "in"),
+    ("the", 13, "det", "DET", "DT", "the"),
+    ("attack", 11, "pobj", "NOUN", "NN", "attack"),
+    (".", 10, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_the_attack_refers_back_and_carries_zero_casualties(events):
+    doc = parsed(TWO)
+    actor(doc, 0, 1, "a1", "Iran", country="IRN")
+    events(doc)
+    [e] = doc._.fw_events
+    assert (e.type, e.mode, e.actor) == ("ASSAULT", "aerial", "a1")
+    assert e.fatalities == schema.Range(min=0, max=0)
+    assert e.evidence.text == "Iran struck a base with drones"
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_events"]] == [("struck", "e1"), ("killed", "e1"), ("attack", "e1")]
+
+
+# "Iran 's proxies have been blamed for the assassination of the minister last month ."
+BLAMED: list[Row] = [
+    ("Iran", 2, "poss", "PROPN", "NNP", "Iran"),
+    ("'s", 0, "case", "PART", "POS", "'s"),
+    ("proxies", 5, "nsubjpass", "NOUN", "NNS", "proxy"),
+    ("have", 5, "aux", "AUX", "VBP", "have"),
+    ("been", 5, "auxpass", "AUX", "VBN", "be"),
+    ("blamed", 5, "ROOT", "VERB", "VBN", "blame"),
+    ("for", 5, "prep", "ADP", "IN", "for"),
+    ("the", 8, "det", "DET", "DT", "the"),
+    ("assassination", 6, "pobj", "NOUN", "NN", "assassination"),
+    ("of", 8, "prep", "ADP", "IN", "of"),
+    ("the", 11, "det", "DET", "DT", "the"),
+    ("minister", 9, "pobj", "NOUN", "NN", "minister"),
+    ("last", 13, "amod", "ADJ", "JJ", "last"),
+    ("month", 8, "npadvmod", "NOUN", "NN", "month"),
+    (".", 5, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_blamed_for_an_assassination_is_alleged(events):
+    doc = parsed(BLAMED)
+    actor(doc, 0, 3, "a1", "Iran's proxies", kind="armed_group", country="IRN")
+    actor(doc, 10, 12, "a2", "the minister", kind="person", country="IRQ")
+    time(doc, 12, 14, "t1", "2021-11")
+    events(doc)
+    [e] = doc._.fw_events
+    assert (e.type, e.mode, e.status) == ("ASSAULT", "assassinate", "alleged")
+    assert (e.actor, e.target, e.time) == ("a1", "a2", "t1")
+    assert e.acled == schema.Acled(event_type="Violence against civilians", sub_event_type="Attack")
+    assert e.evidence.text == "Iran's proxies have been blamed for the assassination of the minister last month"
+
+
+def test_talk_about_withdrawing_is_a_topic_not_an_event(events):
+    # "They said little about withdrawing troops ."
+    doc = parsed([
+        ("They", 1, "nsubj", "PRON", "PRP", "they"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("little", 1, "dobj", "ADJ", "JJ", "little"),
+        ("about", 1, "prep", "ADP", "IN", "about"),
+        ("withdrawing", 3, "pcomp", "VERB", "VBG", "withdraw"),
+        ("troops", 4, "dobj", "NOUN", "NNS", "troop"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    events(doc)
+    assert doc._.fw_events == []
+
+
+def test_leave_needs_forces_as_subject(events):
+    # "Troops left in August ." is a withdrawal; "He left in August ." is not coded
+    rows: list[Row] = [
+        ("Troops", 1, "nsubj", "NOUN", "NNS", "troop"),
+        ("left", 1, "ROOT", "VERB", "VBD", "leave"),
+        ("in", 1, "prep", "ADP", "IN", "in"),
+        ("August", 2, "pobj", "PROPN", "NNP", "August"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parsed(rows)
+    time(doc, 3, 4, "t1", "2021-08")
+    events(doc)
+    assert [(e.type, e.mode, e.time) for e in doc._.fw_events] == [("RETREAT", "withdraw", "t1")]
+    doc = parsed([("He", 1, "nsubj", "PRON", "PRP", "he")] + rows[1:])
+    events(doc)
+    assert doc._.fw_events == []
+
+
+def test_injuries_after_the_explosions_attach_to_the_last_attack(events):
+    # "Iran fired a missile . As a result of the explosions , more than 100 soldiers received injuries ."
+    rows: list[Row] = FIRED[:4] + [(".", 1, "punct", "PUNCT", ".", ".")]
+    rows += [
+        ("As", 16, "prep", "ADP", "IN", "as"),
+        ("a", 7, "det", "DET", "DT", "a"),
+        ("result", 5, "pobj", "NOUN", "NN", "result"),
+        ("of", 7, "prep", "ADP", "IN", "of"),
+        ("the", 10, "det", "DET", "DT", "the"),
+        ("explosions", 8, "pobj", "NOUN", "NNS", "explosion"),
+        (",", 16, "punct", "PUNCT", ",", ","),
+        ("more", 14, "advmod", "ADJ", "JJR", "more"),
+        ("than", 14, "quantmod", "ADP", "IN", "than"),
+        ("100", 15, "nummod", "NUM", "CD", "100"),
+        ("soldiers", 16, "nsubj", "NOUN", "NNS", "soldier"),
+        ("received", 16, "ROOT", "VERB", "VBD", "receive"),
+        ("injuries", 16, "dobj", "NOUN", "NNS", "injury"),
+        (".", 16, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parsed(rows)
+    events(doc)
+    [e] = doc._.fw_events
+    assert e.injured == schema.Range(min=100, max=None)
+    assert e.fatalities is None
+
+
+@pytest.mark.model
+def test_seed_events(seed_report):
+    by_text = {e.evidence.text: e for e in seed_report.events}
+    missile = next(e for t, e in by_text.items() if t.startswith("Iran fired a missile"))
+    assert (missile.type, missile.status) == ("ASSAULT", "occurred")
+    assert missile.injured is not None and missile.injured.min == 100
+    strike = next(e for t, e in by_text.items() if "Iran was behind a drone strike" in t)
+    assert (strike.mode, strike.status) == ("aerial", "alleged")
+    assert strike.fatalities == schema.Range(min=0, max=0)
+    # "U.S. forces taking on a non-combat role" is not an assault
+    assert not any("non-combat" in e.evidence.text and e.type == "ASSAULT" for e in seed_report.events)

@@ -1,0 +1,178 @@
+"""factwire_places: recognition, the actor/place filter, and resolution, on hand-built Docs."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from factwire.article import Article
+from factwire.components.places_gazetteer import Context, name_key
+from factwire.docext import register_extensions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("factwire_places")  # loads the gazetteer once for the module
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def gazetteer(nlp):
+    return nlp.get_pipe("factwire_places").gazetteer
+
+
+def parsed(nlp, rows, ents=None, article=None, spaces=None):
+    """rows: (word, head index, dep, lemma, pos); ents: IOB tags."""
+    words = [r[0] for r in rows]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        lemmas=[r[3] for r in rows],
+        pos=[r[4] for r in rows],
+        ents=ents or ["O"] * len(words),
+    )
+    doc._.fw_article = article
+    return nlp.get_pipe("factwire_places")(doc)
+
+
+def summary(doc):
+    return [(p.id, p.name, p.country, p.geonameid, p.feature, [m.text for m in p.mentions]) for p in doc._.fw_places]
+
+
+def test_country_after_locative_preposition(nlp):
+    doc = parsed(
+        nlp,
+        [("Troops", 1, "nsubj", "troop", "NOUN"), ("stayed", 1, "ROOT", "stay", "VERB"),
+         ("in", 1, "prep", "in", "ADP"), ("Iraq", 2, "pobj", "Iraq", "PROPN"), (".", 1, "punct", ".", "PUNCT")],
+        ["O", "O", "O", "B-GPE", "O"],
+    )
+    assert summary(doc) == [("p1", "Iraq", "IRQ", 99237, "country", ["Iraq"])]
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_places"]] == [("Iraq", "p1")]
+    assert doc._.fw_places[0].lat == 33.0 and doc._.fw_places[0].lon == 44.0
+
+
+def test_subject_is_an_actor_and_base_variant_is_found(nlp):
+    # "Iran fired a missile at al-Assad air base": NER tags no base, the gazetteer finds it
+    rows = [("Iran", 1, "nsubj", "Iran", "PROPN"), ("fired", 1, "ROOT", "fire", "VERB"), ("a", 3, "det", "a", "DET"),
+            ("missile", 1, "dobj", "missile", "NOUN"), ("at", 1, "prep", "at", "ADP"), ("al", 9, "compound", "al", "PROPN"),
+            ("-", 9, "punct", "-", "PUNCT"), ("Assad", 9, "compound", "Assad", "PROPN"), ("air", 9, "compound", "air", "NOUN"),
+            ("base", 4, "pobj", "base", "NOUN")]
+    spaces = [True, True, True, True, True, False, False, True, True, False]
+    doc = parsed(nlp, rows, ["B-GPE", "O", "O", "O", "O", "O", "O", "O", "O", "O"], spaces=spaces)
+    assert summary(doc) == [("p1", "Al Asad Airbase", "IRQ", None, "base", ["al-Assad air base"])]
+    assert (doc._.fw_places[0].lat, doc._.fw_places[0].lon) == (33.7856, 42.4412)
+
+
+def test_possessor_is_not_a_place(nlp):
+    rows = [("Iran", 2, "poss", "Iran", "PROPN"), ("'s", 0, "case", "'s", "PART"), ("production", 3, "nsubj", "production", "NOUN"),
+            ("grew", 3, "ROOT", "grow", "VERB")]
+    assert summary(parsed(nlp, rows, ["B-GPE", "O", "O", "O"])) == []
+
+
+def test_object_of_invade_is_a_place_its_subject_is_not(nlp):
+    rows = [("The", 2, "det", "the", "DET"), ("United", 2, "compound", "United", "PROPN"), ("States", 3, "nsubj", "States", "PROPN"),
+            ("invaded", 3, "ROOT", "invade", "VERB"), ("Iraq", 3, "dobj", "Iraq", "PROPN")]
+    doc = parsed(nlp, rows, ["B-GPE", "I-GPE", "I-GPE", "O", "B-GPE"])
+    assert summary(doc) == [("p1", "Iraq", "IRQ", 99237, "country", ["Iraq"])]
+
+
+def test_state_modifier_is_not_a_place(nlp):
+    # "U.S. troops in Syria": U.S. owns the troops; Syria is where they are
+    rows = [("U.S.", 1, "compound", "U.S.", "PROPN"), ("troops", 1, "ROOT", "troop", "NOUN"), ("in", 1, "prep", "in", "ADP"),
+            ("Syria", 2, "pobj", "Syria", "PROPN")]
+    doc = parsed(nlp, rows, ["B-GPE", "O", "O", "B-GPE"])
+    assert summary(doc) == [("p1", "Syria", "SYR", 163843, "country", ["Syria"])]
+
+
+def test_direction_word_is_kept_out_of_the_name(nlp):
+    rows = [("a", 1, "det", "a", "DET"), ("base", 1, "ROOT", "base", "NOUN"), ("in", 1, "prep", "in", "ADP"),
+            ("southern", 4, "amod", "southern", "ADJ"), ("Syria", 2, "pobj", "Syria", "PROPN")]
+    doc = parsed(nlp, rows, ["O", "O", "O", "B-LOC", "I-LOC"])
+    assert summary(doc) == [("p1", "Syria", "SYR", 163843, "country", ["Syria"])]
+
+
+def test_dateline_resolves_to_washington_dc(nlp):
+    text_words = ["WASHINGTON", "–", "The", "talks", "ended", "."]
+    rows = [("WASHINGTON", 4, "npadvmod", "WASHINGTON", "PROPN"), ("–", 4, "punct", "–", "PUNCT"), ("The", 3, "det", "the", "DET"),
+            ("talks", 4, "nsubj", "talk", "NOUN"), ("ended", 4, "ROOT", "end", "VERB"), (".", 4, "punct", ".", "PUNCT")]
+    article = Article(text=" ".join(text_words), dateline="WASHINGTON")
+    doc = parsed(nlp, rows, article=article)
+    (place,) = doc._.fw_places
+    assert (place.name, place.country, place.geonameid, place.feature) == ("Washington", "USA", 4140963, "city")
+    assert abs(place.lat - 38.895) < 0.01 and abs(place.lon - (-77.036)) < 0.01
+    assert place.mentions[0].start == 0 and place.mentions[0].end == 10
+
+
+def test_city_named_beside_its_state_resolves_there(nlp):
+    # population alone picks Alexandria, Egypt; "Alexandria, Louisiana" is the one in Louisiana
+    rows = [("Fire", 1, "nsubj", "fire", "NOUN"), ("hit", 1, "ROOT", "hit", "VERB"), ("Alexandria", 1, "dobj", "Alexandria", "PROPN"),
+            (",", 2, "punct", ",", "PUNCT"), ("Louisiana", 2, "appos", "Louisiana", "PROPN")]
+    doc = parsed(nlp, rows, ["O", "O", "B-GPE", "O", "B-GPE"])
+    assert summary(doc) == [
+        ("p1", "Alexandria", "USA", 4314550, "city", ["Alexandria"]),
+        ("p2", "Louisiana", "USA", 4331987, "admin", ["Louisiana"]),
+    ]
+
+
+def test_unknown_place_keeps_its_name_and_no_coordinates(nlp):
+    rows = [("in", 0, "ROOT", "in", "ADP"), ("Zorbleton", 2, "compound", "Zorbleton", "PROPN"), ("Valley", 0, "pobj", "Valley", "PROPN")]
+    doc = parsed(nlp, rows, ["O", "B-LOC", "I-LOC"])
+    (place,) = doc._.fw_places
+    assert (place.name, place.country, place.lat, place.lon, place.geonameid, place.feature) == (
+        "Zorbleton Valley", None, None, None, None, "other")
+
+
+def test_one_record_per_place_ids_in_order_of_first_mention(nlp):
+    def rows(verb, lemma):
+        return [(verb, 0, "ROOT", lemma, "VERB"), ("from", 0, "prep", "from", "ADP"), ("Syria", 1, "pobj", "Syria", "PROPN"),
+                ("to", 0, "prep", "to", "ADP"), ("Iraq", 3, "pobj", "Iraq", "PROPN"), ("and", 4, "cc", "and", "CCONJ"),
+                ("Syria", 4, "conj", "Syria", "PROPN")]
+
+    ents = ["O", "O", "B-GPE", "O", "B-GPE", "O", "B-GPE"]
+    doc = parsed(nlp, rows("moved", "move"), ents)
+    assert [(p.id, p.name, len(p.mentions)) for p in doc._.fw_places] == [("p1", "Syria", 2), ("p2", "Iraq", 1)]
+    assert [s.kb_id_ for s in doc.spans["fw_places"]] == ["p1", "p2", "p1"]
+    # "wrote from Syria to Iraq and Syria": "to" names addressees, not destinations
+    doc = parsed(nlp, rows("wrote", "write"), ents)
+    assert [(p.id, p.name, len(p.mentions)) for p in doc._.fw_places] == [("p1", "Syria", 1)]
+
+
+def test_name_key_folds_news_spellings():
+    assert name_key("al-Assad air base") == name_key("Al Asad Airbase") == "asad air base"
+    assert name_key("the Middle East") == name_key("Middle East")
+    assert name_key("İncirlik") == "incirlik"
+
+
+def test_gazetteer_lookups(gazetteer):
+    assert gazetteer.resolve("us") is None  # the pronoun, not the country
+    assert gazetteer.resolve("U.S.").country == "USA"
+    assert gazetteer.resolve("Britain").name == "United Kingdom"
+    assert gazetteer.resolve("Baghdad airport").name == "Baghdad International Airport"
+    assert gazetteer.resolve("Anbar province").name == "Anbar"
+    assert gazetteer.resolve("Fla.").name == "Florida"
+    assert gazetteer.resolve("Kiev").name == "Kyiv"
+    assert gazetteer.resolve("Pacific").name == "Pacific Ocean"
+    assert gazetteer.resolve("Washington").geonameid == 4140963
+
+
+def test_document_countries_steer_city_choice(gazetteer):
+    plain = gazetteer.resolve("Alexandria")
+    steered = gazetteer.resolve("Alexandria", Context(countries={"USA": 2.0}))
+    assert (plain.country, steered.country, steered.geonameid) == ("EGY", "USA", 4744091)
+
+
+@pytest.mark.model
+def test_seed_places(seed_report):
+    by_name = {p.name: p for p in seed_report.places}
+    assert {"Washington", "Iraq", "Baghdad International Airport", "Al Asad Airbase", "Syria", "Afghanistan",
+            "Middle East", "The Pentagon", "Pacific Ocean"} <= set(by_name)
+    # states acting, and names inside organisations, are not places
+    assert not {"Iran", "China", "Russia", "Mackenzie", "United States"} & set(by_name)
+    pentagon = [m.text for m in by_name["The Pentagon"].mentions]
+    assert pentagon == ["the Pentagon"]  # "at the Pentagon", not "the Pentagon said"
