@@ -42,6 +42,9 @@ LOC_PREPS = ("in", "at", "near", "inside", "outside", "across", "around", "into"
 GEO_FEATURES = ("country", "admin", "city", "region")
 DEFINITE = ("the", "this", "that", "these", "those")
 PARTICIPANT_TYPES = ("CONSULT", "AGREE", "COOPERATE", "SUPPORT")
+COOPERATIVE = ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "CONCEDE")
+CONFLICTUAL = ("ASSAULT", "COERCE", "SANCTION", "PROTEST", "RETREAT")
+THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "RETREAT": "expel"}
 PARTY_KINDS = ("state", "government", "military", "international_org", "armed_group")
 PARTY_PREPS = ("to", "for", "with", "between", "on", "against", "at", "of", "about", "into")
 
@@ -101,6 +104,7 @@ class EventExtractor:
         if weapon is not None:
             f.arg_tokens.append(weapon)
         f.status = status_of(self.lex, m.main)
+        self.recode(f)
         for tok, t in zip(m.tokens, m.triggers):
             if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
                 self.verb_args(doc, f, tok, t)
@@ -122,6 +126,20 @@ class EventExtractor:
         )
         self.extent(f)
         return f
+
+    def recode(self, f: Found) -> None:
+        """PLOVER codes some statuses as event types of their own (manual 3.10, 3.11):
+        a refused or failed cooperation is REJECT; a conditional ("... unless X") or announced
+        future use of force, sanctions or restrictions is THREATEN."""
+        main = f.mention.main
+        if f.status == "negated" and f.plover in COOPERATIVE:
+            f.plover, f.mode, f.acled, f.status = "REJECT", None, None, "occurred"
+            return
+        conditional = any(t.lower_ == "unless" and t.dep_ == "mark" for t in main.subtree)
+        reported = reporter(self.lex, main)[0] is not None
+        if f.plover in CONFLICTUAL and (conditional or (f.status == "planned" and reported)):
+            f.mode = THREAT_MODES.get(f.plover)
+            f.plover, f.acled, f.status = "THREATEN", None, "occurred"
 
     def weapon(self, m: Mention) -> tuple[str | None, schema.Acled | None, Token | None]:
         """Mode and ACLED type from the weapon named on the trigger ("drone strike", "fired a

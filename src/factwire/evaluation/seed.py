@@ -244,8 +244,13 @@ def score_section(
     section = SectionScore(name)
     cands = candidates(report, name)
     section.predicted = len({id(c.item) for c in cands})
-    used: set[int] = set()
+    used: set = set()
     matched_items: set[int] = set()
+
+    def claim_key(c: Candidate):
+        # a place is one record with many mentions: each mention may match its own gold fact
+        return (id(c.item), c.span) if name == "places" else id(c.item)
+
     matched: dict[str, object] = {}
     key_fields = KEY_FIELDS[name]
     spans = [evidence_span(text, g["evidence"], f"gold {name}[{i}]") for i, g in enumerate(gold_items)]
@@ -254,7 +259,7 @@ def score_section(
         section.gold += 0 if optional else 1
         best = None
         for c in cands:
-            if id(c.item) in used or not overlaps(c.span, spans[i]):
+            if claim_key(c) in used or not overlaps(c.span, spans[i]):
                 continue
             fields = check(g, c.item, lk)
             if extra:
@@ -267,7 +272,7 @@ def score_section(
                 result.misses.append(Miss(name, g["evidence"], "not found"))
             continue
         _, c, fields = best
-        used.add(id(c.item))
+        used.add(claim_key(c))
         matched_items.add(id(c.item))
         if "id" in g:
             matched[g["id"]] = c.item
