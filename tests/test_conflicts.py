@@ -40,7 +40,7 @@ def test_accusation_and_denial_make_an_attribution_conflict():
     [conflict] = doc._.fw_conflicts
     assert (conflict.id, conflict.kind, conflict.items) == ("x1", "attribution", ["c1", "c2"])
     assert conflict.note == (
-        "an unnamed source attributes the assault event e1 against the minister to Iran's proxies; "
+        "an unnamed source attributes the assault event e2 against the minister to Iran's proxies; "
         "Iranian officials denies it"
     )
 

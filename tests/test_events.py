@@ -238,7 +238,9 @@ def test_blamed_for_an_assassination_is_alleged(events):
     actor(doc, 10, 12, "a2", "the minister", kind="person", country="IRQ")
     time(doc, 12, 14, "t1", "2021-11")
     events(doc)
-    [e] = doc._.fw_events
+    # the blaming is itself a (PLOVER) event, with the blamed as its target
+    blame, e = doc._.fw_events
+    assert (blame.type, blame.mode, blame.actor, blame.target) == ("DISAPPROVE", "allege", None, "a1")
     assert (e.type, e.mode, e.status) == ("ASSAULT", "assassinate", "alleged")
     assert (e.actor, e.target, e.time) == ("a1", "a2", "t1")
     assert e.acled == schema.Acled(event_type="Violence against civilians", sub_event_type="Attack")

@@ -238,3 +238,60 @@ def test_model_zero_and_percent(nlp):
         ("q1", "No U.S. personnel", 0.0, "exact", None, "personnel", "U.S. personnel"),
         ("q2", "about 19 per cent", 19.0, "approx", None, "percent", "Prices"),
     ]
+
+
+# ----- rules added while aligning with NewsQuant -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("quoted at USD10m today", ("USD10m", 1e7, "exact", None, "USD")),
+        ("rose to RM23.50 today", ("RM23.50", 23.5, "exact", None, "MYR")),
+        ("a phone with 256GB inside", ("256GB", 256.0, "exact", None, "GB")),
+        ("a 500mg tablet", ("500mg", 500.0, "exact", None, "mg")),
+        ("cooled to minus-130 degrees", ("minus-130 degrees", -130.0, "exact", None, "degree")),
+        ("the FTSE fell -1.3% today", ("-1.3%", -1.3, "exact", None, "percent")),
+        ("a fine of $10 to $15 billion", ("$10 to $15 billion", 1e10, "range", 1.5e10, "USD")),
+        ("the past three or four years", ("three or four years", 3.0, "range", 4.0, "year")),
+        ("a 5,000-strong force", ("5,000", 5000.0, "exact", None, None)),
+        ("a 15-year-old boy", ("15-year-old", 15.0, "exact", None, "year-old")),
+    ],
+)
+def test_attached_units_signs_and_shared_scales(text, expected, lex):
+    assert one(text, lex) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a five-year plan",
+        "a six-speed gearbox",
+        "the San Francisco 49ers won",
+        "Chelsea won 2-1 on Sunday",
+        "at 0401 GMT",
+        "The S&P 500 rose sharply",
+        "before Game 7 began",
+        "Senard, 65, now faces",
+    ],
+)
+def test_more_exclusions(text, lex):
+    assert [text[h.start:h.end] for h in scan(text, lex)] == []
+
+
+def test_conversion_in_brackets_keeps_the_bound(lex):
+    text = "moths fly more than 100 kilometers (60 miles) a night"
+    assert [(text[h.start:h.end], h.bound) for h in scan(text, lex)] == [
+        ("more than 100 kilometers", "min"),
+        ("60 miles", "min"),
+    ]
+
+
+def test_up_to_after_a_verb_of_movement_is_a_destination(lex):
+    assert one("before inching back up to 4.8 percent", lex)[2] == "exact"
+    assert one("it will hire up to 400 people", lex)[2] == "max"
+
+
+def test_listed_compound_unit(blank):
+    doc = blank("Two U.S. service members were injured.")
+    assert rows(doc) == [("q1", "Two", 2.0, "exact", None, "service member", "U.S. service members")]

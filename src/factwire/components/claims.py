@@ -30,6 +30,9 @@ class ClaimExtractor:
         self.lex = lex
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            doc._.fw_claims = []
+            return doc
         events = {}
         if "fw_events" in doc.spans:
             for span in doc.spans["fw_events"]:

@@ -13,32 +13,17 @@ that agrees on time, place and participants.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import docext, schema
-from .events_args import (
-    actor_of,
-    agent,
-    children,
-    clause_tokens,
-    count_of,
-    first_actor_in,
-    np_extent,
-    place_in,
-    pobjs,
-    pronoun_actor,
-    subject,
-    time_in,
-)
+from .events_args import actor_of, agent, children, first_actor_in, pobjs, pronoun_actor, subject
 from .events_casualties import attach_casualties
 from .events_lexicon import Lexicon, load_lexicon
+from .events_frame import Found, find_extent, find_place, find_time, narrative_times
 from .events_mentions import Mention, find_mentions
 from .events_status import reporter, source_of, status_of
 
-LOC_PREPS = ("in", "at", "near", "inside", "outside", "across", "around", "into", "throughout", "over", "from", "to", "on")
 GEO_FEATURES = ("country", "admin", "city", "region")
 DEFINITE = ("the", "this", "that", "these", "those")
 PARTICIPANT_TYPES = ("CONSULT", "AGREE", "COOPERATE", "SUPPORT")
@@ -49,40 +34,17 @@ PARTY_KINDS = ("state", "government", "military", "international_org", "armed_gr
 PARTY_PREPS = ("to", "for", "with", "between", "on", "against", "at", "of", "about", "into")
 
 
-@dataclass
-class Found:
-    """One mention with its arguments, before mentions are merged into events."""
-
-    mention: Mention
-    plover: str
-    mode: str | None
-    acled: schema.Acled | None
-    actor: str | None = None
-    target: str | None = None
-    place: str | None = None
-    time: str | None = None
-    status: str = "occurred"
-    fatalities: schema.Range | None = None
-    injured: schema.Range | None = None
-    source: str | None = None
-    start: int = 0
-    end: int = 0
-    own_time: bool = False
-    anaphoric: bool = False
-    arg_tokens: list[Token] = field(default_factory=list)
-
-    @property
-    def sent_start(self) -> int:
-        return self.mention.main.sent.start
-
-
 class EventExtractor:
     def __init__(self, lex: Lexicon):
         self.lex = lex
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            # every rule here reads the parse; without one there is nothing to say
+            doc._.fw_events, doc.spans["fw_events"] = [], []
+            return doc
         found = [self.analyse(doc, m) for m in find_mentions(self.lex, doc)]
-        self.narrative_times(doc, found)
+        narrative_times(doc, found)
         events, owners = self.merge(doc, found)
         attach_casualties(self.lex, doc, found, owners, events)
         spans = []
@@ -114,8 +76,8 @@ class EventExtractor:
             f.actor = self.announcer(doc, m.main)
         if f.target is None and f.plover in PARTICIPANT_TYPES + ("AID",):
             self.participant(doc, f)
-        self.place(doc, f)
-        self.time(doc, f)
+        find_place(doc, f)
+        find_time(self.lex, doc, f)
         f.source = source_of(self.lex, doc, m.main)
         f.anaphoric = any(
             t.pos_ == "NOUN" and (any(c.lower_ in DEFINITE for c in children(t, "det")) or children(t, "poss"))
@@ -124,7 +86,7 @@ class EventExtractor:
             t.pos_ == "VERB" and t.tag_ != "VB" and t.lemma_.lower() not in self.lex.words("casualty.kill_verbs")
             for t in m.tokens
         )
-        self.extent(f)
+        find_extent(f)
         return f
 
     def recode(self, f: Found) -> None:
@@ -137,7 +99,8 @@ class EventExtractor:
             return
         conditional = any(t.lower_ == "unless" and t.dep_ == "mark" for t in main.subtree)
         reported = reporter(self.lex, main)[0] is not None
-        if f.plover in CONFLICTUAL and (conditional or (f.status == "planned" and reported)):
+        announced = f.status == "planned" and reported and f.plover != "RETREAT"  # an announced retreat is CONCEDE-like, not a threat
+        if f.plover in CONFLICTUAL and (conditional or announced):
             f.mode = THREAT_MODES.get(f.plover)
             f.plover, f.acled, f.status = "THREATEN", None, "occurred"
 
@@ -273,96 +236,6 @@ class EventExtractor:
         ident = docext.place_id_at(doc, tok)
         place = docext.by_id(docext.records(doc, "fw_places"), ident)
         return ident if place is not None and place.feature in GEO_FEATURES else None
-
-    def place(self, doc: Doc, f: Found) -> None:
-        m = f.mention
-        skip: set[int] = set()
-        for tok in m.tokens:
-            for obj in pobjs(tok, LOC_PREPS):
-                ident, at = place_in(doc, obj, skip)
-                if ident:
-                    f.place = ident
-                    f.arg_tokens.append(obj)
-                    return
-        for tok in f.arg_tokens:
-            ident = docext.place_id_at(doc, tok)
-            if ident:
-                f.place = ident
-                return
-        for tok in m.tokens:
-            if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
-                f.place = docext.place_id_at(doc, tok.head)
-                if f.place:
-                    return
-            # a noun's place may sit on the clause that carries it: "killed in a strike near X"
-            if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") or tok.head.dep_ == "prep":
-                verb = tok.head.head if tok.head.dep_ == "prep" else tok.head
-                for obj in pobjs(verb, ("in", "at", "near", "inside", "outside")):
-                    ident, at = place_in(doc, obj, {t.i for t in m.tokens})
-                    if ident:
-                        f.place = ident
-                        return
-        # the nearest place named in the same sentence
-        if "fw_places" in doc.spans:
-            sent = m.main.sent
-            near = [s for s in doc.spans["fw_places"] if sent.start <= s.start < sent.end and s.kb_id_]
-            if near:
-                best = min(near, key=lambda s: abs(s.start - m.main.i))
-                f.place = best.kb_id_
-
-    def time(self, doc: Doc, f: Found) -> None:
-        m = f.mention
-        skip: set[int] = set()
-        for tok in m.tokens:
-            ident, at = time_in(doc, clause_tokens(tok, skip))
-            if ident:
-                f.time, f.own_time = ident, True
-                f.arg_tokens.append(at)
-                return
-        # the nearest time on a clause above: "tensions escalated in January 2020 after X was killed"
-        cur, prev = m.main, m.main
-        for _ in range(8):
-            if cur.dep_ == "ROOT" or cur.head is cur:
-                break
-            prev, cur = cur, cur.head
-            if f.status in ("planned", "predicted", "hypothetical") and cur.lemma_.lower() in self.lex.words("reporting_verbs"):
-                break
-            for child in cur.children:
-                if child.i == prev.i or child.dep_ in ("ccomp", "relcl", "conj", "advcl", "parataxis", "xcomp"):
-                    continue
-                ident, at = time_in(doc, child.subtree)
-                if ident:
-                    f.time = ident
-                    return
-
-    def extent(self, f: Found) -> None:
-        m = f.mention
-        sent = m.main.sent
-        start = min(t.idx for t in m.tokens)
-        end = max(t.idx + len(t) for t in m.tokens)
-        for tok in f.arg_tokens:
-            if tok is None or not (sent.start <= tok.i < sent.end):
-                continue
-            s, e = np_extent(tok)
-            if tok.dep_ in ("pobj", "pcomp") and tok.head.dep_ in ("prep", "agent"):
-                s = min(s, tok.head.idx)
-            start, end = min(start, s), max(end, e)
-        f.start, f.end = start, end
-
-    def narrative_times(self, doc: Doc, found: list[Found]) -> None:
-        """A past event told with no date of its own, right after a dated one in the same
-        paragraph, is read as following it ("... in January 2020. In response, Iran fired ...")."""
-        for prev, f in zip(found, found[1:]):
-            if f.time is not None or prev.time is None or f.status != "occurred" or prev.status != "occurred":
-                continue
-            if f.mention.main.tag_ not in ("VBD", "VBN") or "\n" in doc.text[prev.mention.main.idx:f.mention.main.idx]:
-                continue
-            sent = f.mention.main.sent
-            if "fw_times" in doc.spans and any(sent.start <= s.start < sent.end for s in doc.spans["fw_times"]):
-                continue
-            if sent.start - prev.mention.main.sent.end > 0 and prev.mention.main.sent.end != sent.start:
-                continue
-            f.time = prev.time
 
     # --- mentions -> events ---
 

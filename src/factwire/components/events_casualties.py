@@ -81,9 +81,10 @@ def attach_casualties(lex: Lexicon, doc: Doc, found: list["Found"], owners: list
         else:
             continue
         event = by_token.get(tok.i) or _event_via_preps(tok, by_token)
-        if event is None:
-            # the last violent event in this or the previous sentence
-            before = [ev for i, ev in violent if i < tok.i and sent_of[tok.i] - sent_of[i] <= 1]
+        if event is None and not any(sent_of[i] == sent_of[tok.i] for i in by_token):
+            # a sentence that reports only harm ("Five soldiers were wounded.") continues the
+            # last violent event of the sentence before
+            before = [ev for i, ev in violent if i < tok.i and sent_of[tok.i] - sent_of[i] == 1]
             event = before[-1] if before else None
         if event is None or event.type not in VIOLENT:
             continue

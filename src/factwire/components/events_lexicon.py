@@ -91,6 +91,9 @@ def load_lexicon() -> Lexicon:
             target_preps=tuple(p for p in (rec["tprep"] or "").split(",") if p),
         )
         triggers.setdefault((trig.lemma, trig.pos), []).append(trig)
+    for rows_of_word in triggers.values():
+        # conditional readings first ("strike" with a weapon, with "hunger"), the plain one last
+        rows_of_word.sort(key=lambda t: not t.requires)
     cues = json.loads(_data("event_cues.json"))
     classes = {k: frozenset(w.lower() for w in v) for k, v in cues["classes"].items()}
     weapons = {k.lower(): (v[0], v[1], v[2]) for k, v in cues["weapons"].items()}

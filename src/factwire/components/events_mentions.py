@@ -34,6 +34,9 @@ class Mention:
 def _word_in(lex: Lexicon, cls: str, tok: Token) -> bool:
     if cls == "ANY":
         return True
+    if cls == "ACTOR":
+        # "met Macron", "fought the Taliban" -- not "met the target"
+        return docext.actor_id_at(tok.doc, tok) is not None or lex.in_class("PERSONS", tok.lower_)
     return lex.in_class(cls, tok.lower_) or lex.in_class(cls, tok.lemma_)
 
 
@@ -106,9 +109,15 @@ def requirement_met(lex: Lexicon, doc: Doc, tok: Token, trig: Trigger) -> bool:
 def skipped(lex: Lexicon, tok: Token) -> bool:
     """Mentions that are not reports of an occurrence: wishes and demands ("want all forces to
     withdraw"), topics of talk ("said little about withdrawing"), noun modifiers."""
-    if tok.dep_ == "compound" or (tok.dep_ == "amod" and tok.pos_ == "VERB"):
-        # "combat mission", "the long-threatened invasion": modifiers, not occurrences
+    if tok.dep_ == "compound" and tok.head.lower_ not in lex.words("compound_heads"):
+        # "attack helicopter", "combat mission": modifiers; but "mediation effort" is the mediation
         return True
+    if tok.dep_ == "amod" and tok.pos_ == "VERB":
+        return True  # "the long-threatened invasion"
+    if any(a.lower_ in ("must", "should") for a in children(tok, "aux")):
+        return True  # a requirement stated, not an occurrence (the statement is a DEMAND)
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head  # "called on Arabs to unite and mobilize": the conjunct shares the governor
     if tok.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj"):
         head = tok.head
         if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
@@ -131,6 +140,8 @@ def find_mentions(lex: Lexicon, doc: Doc) -> list[Mention]:
         pos = coarse_pos(tok)
         if pos is None:
             continue
+        if pos == "VERB" and tok.lower_ in ("talks", "negotiations") and not children(tok, "dobj"):
+            pos = "NOUN"  # a frequent tagger slip: "that talks on X have ended"
         rows = lex.candidates(tok.lemma_, pos) or lex.candidates(tok.lower_, pos)
         trig = next((t for t in rows if requirement_met(lex, doc, tok, t)), None)
         if trig is None or skipped(lex, tok):

@@ -73,6 +73,9 @@ def status_of(lex: Lexicon, main: Token) -> str:
     cue = own_cue(lex, main)
     if cue:
         return cue
+    if main.pos_ == "NOUN" and main.dep_ in ("nsubj", "nsubjpass"):
+        # "the withdrawal would not pose a threat": the modal is about the predicate, not the event
+        return "occurred"
     cur = main
     for _ in range(12):
         if cur.dep_ == "ROOT" or cur.head is cur:
@@ -83,6 +86,8 @@ def status_of(lex: Lexicon, main: Token) -> str:
         cur = cur.head
         if cur.i != main.i and is_reporting(lex, cur) and cur.lemma_.lower() not in ("believe", "think", "accuse", "blame", "deny", "allege", "claim", "predict", "warn"):
             break
+        if came_by in ("xcomp", "ccomp") and cur.lemma_.lower() in lex.words("status.failure"):
+            return "negated"  # "failed to reach agreement"
         cue = ancestor_cue(lex, cur, main)
         if cue:
             return cue

@@ -170,13 +170,23 @@ def _unit_and_concept(doc: Doc, span: Span, hit: Hit, lex: Lexicon) -> tuple[str
         concept = _np_text(doc, start, head)
         if hit.unit is not None:
             return hit.unit, concept if of else _subject_concept(doc, span)
-        return lemma(head), concept
+        return _unit_of(doc, head, lex), concept
     if hit.unit is not None:
         return hit.unit, _subject_concept(doc, span)
     looked = _number_of_lookback(doc, span, lex)
     if looked is not None:
         return looked
     return None, _subject_concept(doc, span)
+
+
+def _unit_of(doc: Doc, head: Token, lex: Lexicon) -> str:
+    """The counted noun: the head's lemma, or a listed compound ("service members" -> "service member")."""
+    unit = lemma(head)
+    if head.i > 0:
+        pair = f"{doc[head.i - 1].lower_} {unit}"
+        if pair in lex.compound_units:
+            return pair
+    return unit
 
 
 def _sentence_start(doc: Doc, span: Span) -> int:
@@ -200,7 +210,7 @@ def _number_of_lookback(doc: Doc, span: Span, lex: Lexicon) -> tuple[str, str] |
             start, head = run
             between = doc[head.i + 1:span.start]
             if any(t.lower_ in lex.copulas or (t.lemma_ and t.lemma_.lower() in lex.copulas) for t in between):
-                return lemma(head), _np_text(doc, start, head)
+                return _unit_of(doc, head, lex), _np_text(doc, start, head)
             return None
     return None
 
@@ -244,6 +254,6 @@ def _zero_counts(doc: Doc, lex: Lexicon) -> list[Hit]:
         if not any(t.lower_ in lex.zero_verbs or (t.lemma_ and t.lemma_.lower() in lex.zero_verbs) for t in window):
             continue
         end = head.idx + len(head.text)
-        found.append(Hit(tok.idx, end, 0.0, "exact", None, lemma(head), "zero", tok.idx, end,
+        found.append(Hit(tok.idx, end, 0.0, "exact", None, _unit_of(doc, head, lex), "zero", tok.idx, end,
                          concept=_np_text(doc, start, head)))
     return found

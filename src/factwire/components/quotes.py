@@ -78,8 +78,15 @@ def _content_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _token_at_or_after(doc: Doc, char: int) -> int:
-    starts = [t.idx for t in doc]
-    return bisect.bisect_left(starts, char)
+    # token offsets are sorted, so a binary search over the Doc itself finds the token
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _stops(token: Token, zones: Zones) -> bool:

@@ -151,7 +151,9 @@ def speaker_of_verb(verb: Token, hops: int = 3) -> Token | None:
             return child
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return None  # "he was told that ...": the subject is the listener, not the speaker
-    if hops > 0 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and verb.head is not verb:
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head  # "a statement saying ...", "officials warning that ...": the noun speaks
+    if hops > 0 and verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
         return speaker_of_verb(verb.head, hops - 1)  # "..., adding that ..." speaks with the main verb's subject
     return None
 

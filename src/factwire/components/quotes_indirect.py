@@ -26,7 +26,6 @@ class Reported:
     content: tuple[int, int]  # token range
     speaker: Token | None
     verb: Token
-    nested_in: "Reported | None" = None
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

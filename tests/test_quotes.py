@@ -1,0 +1,228 @@
+"""factwire_quotes: mark pairing on blank pipelines, cue and speaker selection with the real model."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from factwire.components.quotes import extract_quotes
+from factwire.components.quotes_cues import load_lexicon
+from factwire.components.quotes_marks import find_marked
+from factwire.docext import register_extensions
+from factwire.pipeline import DEFAULT_MODEL
+
+register_extensions()
+LEX = load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def quotes(nlp, text: str) -> list[tuple[str, str, str | None, str | None]]:
+    doc = nlp(text)
+    out = []
+    for q in extract_quotes(doc, LEX):
+        assert doc.text[q.start : q.end] == q.text
+        out.append((q.kind, q.text, q.speaker_text, q.cue.text if q.cue else None))
+    return out
+
+
+def marked(text: str) -> list[str]:
+    return [text[m.start : m.end] for m in find_marked(text)]
+
+
+# --- mark pairing (text only) ---------------------------------------------------------------
+
+
+def test_split_quote_both_halves_take_the_cue(blank):
+    text = "“They want all forces to leave,” he said, “this could lead to a response.”"
+    assert quotes(blank, text) == [
+        ("direct", "They want all forces to leave,", "he", "said"),
+        ("direct", "this could lead to a response.", "he", "said"),
+    ]
+
+
+def test_closing_mark_with_stray_space_before_the_speaker(blank):
+    text = "“They still want to get engaged, ”Mackenzie said. “So be it.”"
+    assert quotes(blank, text) == [
+        ("direct", "They still want to get engaged,", "Mackenzie", "said"),
+        ("direct", "So be it.", "Mackenzie", "said"),
+    ]
+
+
+def test_unclosed_quote_ends_with_its_paragraph(blank):
+    text = "“Iran still intends to expel us,” he said. “And they see the main battleground.\nHe said more."
+    assert quotes(blank, text) == [
+        ("direct", "Iran still intends to expel us,", "he", "said"),
+        ("direct", "And they see the main battleground.", "he", "said"),
+    ]
+
+
+def test_stray_opening_mark_at_paragraph_end_opens_nothing():
+    text = "It is hard. it’s not impossible. “\nNext, “the words quoted are here now,” and more."
+    assert marked(text) == ["the words quoted are here now,"]
+
+
+def test_quote_continued_over_paragraphs_keeps_its_speaker(blank):
+    text = "“First part of it.\n“Second part,” she said."
+    found = find_marked(text)
+    assert [m.group for m in found] == [0, 0]
+    assert [m.close_end is None for m in found] == [True, False]
+    assert quotes(blank, text) == [
+        ("direct", "First part of it.", "she", "said"),
+        ("direct", "Second part,", "she", "said"),
+    ]
+
+
+def test_paragraph_not_opening_with_a_mark_is_not_a_continuation():
+    text = "“First part of it.\nThen “second part,” she said."
+    assert [m.group for m in find_marked(text)] == [None, None]
+
+
+def test_straight_marks_and_apostrophes(blank):
+    text = '"We will stay," he said. They don\'t know.'
+    assert quotes(blank, text) == [("direct", "We will stay,", "he", "said")]
+
+
+def test_misplaced_straight_closer():
+    assert marked('"We want to stay, "Mackenzie said. "So be it."') == ["We want to stay,", "So be it."]
+
+
+def test_single_marks_nested_in_double_belong_to_it():
+    assert marked("“He told me ‘go home’ now,” she said.") == ["He told me ‘go home’ now,"]
+
+
+def test_top_level_single_marks_only_when_clearly_quotes():
+    text = "Obama Tells of 'Suffering and Delight.' The soldiers' homes, rock 'n' roll, the '90s and Iran’s ‘red line’."
+    assert marked(text) == ["Suffering and Delight.", "red line"]
+
+
+def test_guillemets_and_typewriter_marks():
+    assert marked("He said «we stay here» today.") == ["we stay here"]
+    assert marked("''A museum alone will not do it,'' he said. ``Yes,'' she said.") == [
+        "A museum alone will not do it,",
+        "Yes,",
+    ]
+
+
+# --- direct vs partial ----------------------------------------------------------------------
+
+
+def test_fragment_inside_the_authors_sentence_is_partial(blank):
+    text = "The US has acted, calling China America’s “urgent problem” today."
+    assert quotes(blank, text) == [("partial", "urgent problem", None, "calling")]
+
+
+def test_short_unattributed_fragment_is_a_scare_quote(blank):
+    assert quotes(blank, "The “caliphate” fell in 2019.") == []
+
+
+def test_cue_right_before_a_capitalised_quote_makes_it_direct(blank):
+    assert quotes(blank, "He said “We will stay.”") == [("direct", "We will stay.", "He", "said")]
+
+
+def test_inverted_cue_and_according_to(blank):
+    assert quotes(blank, "“We will win,” said Gen. Frank Mackenzie.") == [
+        ("direct", "We will win,", "Gen. Frank Mackenzie", "said")
+    ]
+    assert quotes(blank, "“We will win,” according to Frank Mackenzie.") == [
+        ("direct", "We will win,", "Frank Mackenzie", "according to")
+    ]
+
+
+def test_unattributed_direct_quote_has_no_speaker(blank):
+    assert quotes(blank, "“We will never leave this place.”") == [
+        ("direct", "We will never leave this place.", None, None)
+    ]
+
+
+def test_ids_in_text_order(blank):
+    doc = blank("“One two three,” he said. “Four five six.”")
+    assert [q.id for q in extract_quotes(doc, LEX)] == ["qt1", "qt2"]
+
+
+def test_speaker_id_comes_from_the_actor_span_group():
+    words = ["“", "We", "stay", ",", "”", "he", "said", "."]
+    spaces = [False, True, False, False, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    ref = Span(doc, 5, 6)
+    ref.kb_id_ = "a7"
+    doc.spans["fw_actor_refs"] = [ref]
+    (q,) = extract_quotes(doc, LEX)
+    assert (q.text, q.speaker, q.speaker_text) == ("We stay,", "a7", "he")
+
+
+# --- with the parse ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def model():
+    try:
+        return spacy.load(DEFAULT_MODEL)
+    except OSError:
+        pytest.skip(f"the model {DEFAULT_MODEL} is not installed")
+
+
+@pytest.mark.model
+def test_nested_belief_is_one_attribution(model):
+    assert quotes(model, "Officials say they believe Iran was behind a drone strike on a base.") == [
+        ("indirect", "they believe Iran was behind a drone strike on a base", "Officials", "say")
+    ]
+
+
+@pytest.mark.model
+def test_subjectless_adding_is_a_second_statement_by_the_same_speaker(model):
+    text = (
+        "He said the militants wanted all Western forces to withdraw from Iraq, "
+        "adding that the violence could continue until December."
+    )
+    assert quotes(model, text) == [
+        ("indirect", "the militants wanted all Western forces to withdraw from Iraq", "He", "said"),
+        ("indirect", "that the violence could continue until December", "He", "adding"),
+    ]
+
+
+@pytest.mark.model
+def test_cue_does_not_reach_across_a_finished_quote(model):
+    text = "“I think it’s a sign,” Mackenzie said. “I am sure.” Iranian officials said Tehran had nothing to do with it."
+    assert quotes(model, text) == [
+        ("direct", "I think it’s a sign,", "Mackenzie", "said"),
+        ("direct", "I am sure.", "Mackenzie", "said"),
+        ("indirect", "Tehran had nothing to do with it", "Iranian officials", "said"),
+    ]
+
+
+@pytest.mark.model
+def test_partial_quote_takes_the_governing_cue(model):
+    got = quotes(model, "He said the group would “probably continue to re-establish itself.”")
+    assert ("partial", "probably continue to re-establish itself.", "He", "said") in got
+
+
+@pytest.mark.model
+def test_according_to_and_passive_agent(model):
+    assert quotes(model, "The war will go on, according to Iranian officials.") == [
+        ("indirect", "The war will go on", "Iranian officials", "according to")
+    ]
+    assert quotes(model, "It was announced by the ministry that the talks had ended.") == [
+        ("indirect", "that the talks had ended", "the ministry", "announced")
+    ]
+
+
+@pytest.mark.model
+def test_relative_clause_subject_is_the_noun_it_modifies(model):
+    assert quotes(model, "The commander, who led the force, said the rebels would lose.") == [
+        ("indirect", "the rebels would lose", "The commander", "said")
+    ]
+
+
+@pytest.mark.model
+def test_object_cues(model):
+    assert quotes(model, "He urged them to leave the city and denied any involvement in the attack.") == [
+        ("indirect", "them to leave the city", "He", "urged"),
+        ("indirect", "any involvement in the attack", "He", "denied"),
+    ]
