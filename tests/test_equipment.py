@@ -107,6 +107,9 @@ def test_designations(nlp, text, expected):
         "a patriot and an apache fan named Bradley Abrams",
         "the fuel tank leaked",
         "arms control talks",
+        "3rd Battalion, 321st Field Artillery Regiment",
+        "an Explosive Ordnance Disposal unit",
+        "new gun control laws",
     ],
 )
 def test_other_senses_are_not_equipment(nlp, text):

@@ -295,3 +295,12 @@ def test_up_to_after_a_verb_of_movement_is_a_destination(lex):
 def test_listed_compound_unit(blank):
     doc = blank("Two U.S. service members were injured.")
     assert rows(doc) == [("q1", "Two", 2.0, "exact", None, "service member", "U.S. service members")]
+
+
+@pytest.mark.model
+def test_model_noun_phrase_edges(nlp):
+    doc = nlp("The defense gave up 517 rushing yards. Gunmen killed 30 people Tuesday.")
+    assert [(q.text, q.unit, q.concept) for q in doc._.fw_quantities] == [
+        ("517", "yard", "rushing yards"),
+        ("30", "people", "people"),
+    ]

@@ -14,7 +14,7 @@ Components communicate only through these: each record list holds contract model
 | doc._.fw_quantities, "fw_quantities" | factwire_quantities | `Quantity` records                |
 | doc._.fw_equipment, "fw_equipment"   | factwire_equipment  | `Equipment` records; mentions     |
 | doc._.fw_forces              | factwire_forces     | `Force` records                          |
-| doc._.fw_events              | factwire_events     | `Event` records                          |
+| doc._.fw_events, "fw_events" | factwire_events     | `Event` records; one span per trigger    |
 | doc._.fw_quotes              | factwire_quotes     | `Quote` records                          |
 | doc._.fw_claims              | factwire_claims     | `Claim` records                          |
 | doc._.fw_conflicts           | factwire_conflicts  | `Conflict` records                       |

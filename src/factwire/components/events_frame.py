@@ -93,6 +93,8 @@ def find_time(lex: Lexicon, doc: Doc, f: Found) -> None:
     for _ in range(8):
         if cur.dep_ == "ROOT" or cur.head is cur:
             break
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and cur.tag_ in ("VBD", "VBZ", "VBP"):
+            break  # "invaded Iraq in 2003, and ... troops fought insurgents": the date is the first clause's
         prev, cur = cur, cur.head
         if f.status in ("planned", "predicted", "hypothetical") and cur.lemma_.lower() in lex.words("reporting_verbs"):
             break

@@ -19,6 +19,8 @@ from .quantities_scan import Hit, Lexicon, scan
 NOUNISH = {"NOUN", "PROPN"}
 # irregular plurals that end in no "s" but are the counted noun of a troop or casualty figure
 _PLURALS = {"men", "women", "people", "personnel", "police", "children", "staff", "crew", "aircraft", "militia"}
+# words between a number (or "of") and its noun that are not part of what is counted
+_SKIP = {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "-", "strong", "odd", "most", "more"}
 _MAX_NP = 4  # tokens between a number and its counted noun ("2,500 U.S. combat troops")
 
 
@@ -134,14 +136,17 @@ def _nounish(token: Token) -> bool:
 def _noun_run(doc: Doc, i: int) -> tuple[int, Token] | None:
     """The noun phrase starting at token i ("U.S. combat troops"): (start index, head noun)."""
     tagged = _has(doc, "POS") or _has(doc, "TAG")
-    while i < len(doc) and doc[i].lower_ in ("the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "-", "strong", "odd"):
+    while i < len(doc) and doc[i].lower_ in _SKIP:
         i += 1  # "-strong", "of the", "of its"
     start, head = i, None
     for j in range(i, min(len(doc), i + _MAX_NP)):
         tok = doc[j]
-        if not _nounish(tok):
+        participle = tagged and head is None and tok.tag_ in ("VBG", "VBN")  # "517 rushing yards"
+        if not (_nounish(tok) or participle):
             break
         if tagged:
+            if head is not None and (_is_plural(head) or (head.pos_ == "NOUN" and tok.pos_ == "PROPN")):
+                break  # "30 people Tuesday": a plural noun or a following name ends the phrase
             if tok.pos_ in NOUNISH or (_is_designation(tok) and _is_plural(tok)):
                 head = tok
         else:
