@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from .schema import Report
+
+
+def _flat(text: str) -> str:
+    """Evidence as one line: the article's hard wraps would break a Markdown list item."""
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _count(value: float | None, bound: str, value_max: float | None) -> str:
@@ -41,7 +48,7 @@ def report_markdown(report: Report) -> str:
         when = name(f.time, "")
         lines.append(
             f"- {name(f.owner, f.owner_country or '?')}: {_count(f.count.value, f.count.bound, f.count.value_max)} "
-            f"{f.force} in {where} ({f.status}{', ' + when if when else ''}) — “{f.evidence.text}”"
+            f"{f.force} in {where} ({f.status}{', ' + when if when else ''}) — “{_flat(f.evidence.text)}”"
         )
     lines += ["", f"**Events** ({len(report.events)})"]
     for e in report.events:
@@ -54,15 +61,15 @@ def report_markdown(report: Report) -> str:
             parts.append(f"at {name(e.place)}")
         if e.time:
             parts.append(f"when {name(e.time)}")
-        lines.append(f"- {' '.join(parts)} — “{e.evidence.text}”")
+        lines.append(f"- {' '.join(parts)} — “{_flat(e.evidence.text)}”")
     lines += ["", f"**Quotes** ({len(report.quotes)})"]
     for q in report.quotes:
         speaker = name(q.speaker, q.speaker_text or "unknown")
-        lines.append(f"- {speaker} ({q.kind}): “{q.text}”")
+        lines.append(f"- {speaker} ({q.kind}): “{_flat(q.text)}”")
     if report.claims or report.conflicts:
         lines += ["", f"**Claims** ({len(report.claims)}), **conflicts** ({len(report.conflicts)})"]
         for c in report.claims:
-            lines.append(f"- {name(c.source, 'unnamed source')} {c.stance}: “{c.evidence.text}”")
+            lines.append(f"- {name(c.source, 'unnamed source')} {c.stance}: “{_flat(c.evidence.text)}”")
         for x in report.conflicts:
             lines.append(f"- conflict ({x.kind}): {x.note or ', '.join(x.items)}")
     return "\n".join(lines) + "\n"
