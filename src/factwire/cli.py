@@ -12,6 +12,7 @@ import click
 from . import __version__
 from .article import Article, iter_jsonl, normalise_published, read_inputs
 from .errors import FactwireError, InputError
+from .evaluation import EVALS
 from .schema import ErrorReport, json_schema
 
 FORMATS = ("json", "jsonl", "md")
@@ -185,11 +186,12 @@ def schema() -> None:
 
 
 @main.command(name="eval")
-@click.argument("name", type=click.Choice(["seed"]))
+@click.argument("name", type=click.Choice(sorted(EVALS)))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--published", help="Publication date of the article, YYYY-MM-DD (default: the gold file's).")
+@click.option("--published", help="seed: publication date of the article, YYYY-MM-DD (default: the gold file's).")
+@click.option("--limit", type=click.IntRange(min=1), help="Score a fixed, evenly spread sample of N documents.")
 @click.option("--misses/--no-misses", default=True, help="List the facts missed or wrong.")
-def evaluate(name: str, paths: tuple[Path, ...], published: str | None, misses: bool) -> None:
+def evaluate(name: str, paths: tuple[Path, ...], published: str | None, limit: int | None, misses: bool) -> None:
     """Score factwire on a gold set and print one table.
 
     \b
@@ -197,23 +199,19 @@ def evaluate(name: str, paths: tuple[Path, ...], published: str | None, misses: 
     Example:
       factwire eval seed ../shared/seed/gold.json ../shared/seed/ap-2021-12-09-mckenzie.txt --published 2021-12-09
     """
-    from .evaluation import seed
+    from .evaluation import evaluate as run_eval
 
-    if len(paths) != 2:
-        raise click.UsageError("seed takes two paths: GOLD.json ARTICLE")
-    gold = seed.load_gold(paths[0])
-    from .article import read_path
+    def make_extractor(components=None):
+        if components is None:
+            return _extractor()
+        from .pipeline import Extractor
 
-    article = read_path(paths[1], published or gold["article"].get("published"))
-    extractor = _extractor()
-    started = time.perf_counter()
-    report = extractor.extract(article)
-    elapsed = time.perf_counter() - started
-    result = seed.score(report, gold)
-    click.echo(seed.format_table(result))
-    click.echo(f"\nextraction: {elapsed:.2f}s after the model was loaded")
-    if misses:
-        click.echo("\nmisses:\n" + seed.format_misses(result))
+        return Extractor(components=components)
+
+    result = run_eval(name, list(paths), make_extractor=make_extractor, limit=limit, published=published)
+    click.echo(result.table)
+    if misses and result.notes:
+        click.echo("\nmisses:\n" + "\n".join(f"- {n}" for n in result.notes))
 
 
 @main.command()

@@ -64,8 +64,8 @@ def make_doc(nlp: Language, article: Article):
 class Extractor:
     """Loads the pipeline once and turns Articles into Reports."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None):
-        self.nlp = nlp if nlp is not None else build(model)
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, components: Iterable[str] = COMPONENTS):
+        self.nlp = nlp if nlp is not None else build(model, components)
 
     def doc(self, article: Article):
         return self.nlp(make_doc(self.nlp, article))

@@ -391,3 +391,27 @@ def format_misses(result: SeedScore) -> str:
     if not result.misses:
         return "no misses"
     return "\n".join(f"- {m.section}: {m.problem}: {m.evidence!r}" for m in result.misses)
+
+
+def evaluate(name: str, paths: list, *, make_extractor, limit=None, published=None):
+    """`factwire eval seed GOLD.json ARTICLE`."""
+    import time
+
+    from ..article import read_path
+    from . import EvalResult
+
+    if len(paths) != 2:
+        raise GoldError("seed takes two paths: GOLD.json ARTICLE")
+    gold = load_gold(paths[0])
+    article = read_path(Path(paths[1]), published or gold["article"].get("published"))
+    extractor = make_extractor()
+    started = time.perf_counter()
+    report = extractor.extract(article)
+    elapsed = time.perf_counter() - started
+    result = score(report, gold)
+    metrics = {"seconds": elapsed}
+    for s in result.sections:
+        metrics.update({f"{s.name}.recall": s.recall, f"{s.name}.precision": s.precision, f"{s.name}.f1": s.f1, f"{s.name}.recall_all": s.recall_all})
+    table = format_table(result) + f"\n\nextraction: {elapsed:.2f}s after the model was loaded"
+    notes = [f"{m.section}: {m.problem}: {m.evidence!r}" for m in result.misses]
+    return EvalResult(name=name, table=table, metrics=metrics, notes=notes)
