@@ -20,6 +20,13 @@ from typing import Callable, Sequence, TypeVar
 # eval name -> module in this package
 EVALS = {
     "seed": "seed",
+    "timebank": "timebank",
+    "lgl": "geoparsing",
+    "trnews": "geoparsing",
+    "newsquant": "newsquant",
+    "re3d": "re3d",
+    "plover": "plover",
+    "polnear": "polnear",
 }
 
 T = TypeVar("T")
