@@ -61,15 +61,62 @@ class PlacesComponent:
         self.max_words = min(max_scan_words, gazetteer.max_scan_words)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = self.find(doc)
-        places, spans = group(doc, mentions)
+        every = self.find_all(doc)
+        places, spans = group(doc, self.filter(doc, every))
         doc._.fw_places = places
         doc.spans["fw_places"] = spans
+        # every place name, also those standing for an actor ("Iran fired"): what a geoparser
+        # (and its benchmarks) calls a toponym; the Report keeps only places used as locations
+        people = _person_words(doc)
+        doc.spans["fw_toponyms"] = [
+            Span(doc, m.start, m.end, label=m.entry.feature if m.entry else "other")
+            for m in every
+            if not _is_person(doc, m, people)
+        ]
         return doc
 
     # --- finding -------------------------------------------------------------------------
 
     def find(self, doc: Doc) -> list[Mention]:
+        """Place mentions used as locations (the filter drops states acting or owning)."""
+        return self.filter(doc, self.find_all(doc))
+
+    def find_all(self, doc: Doc) -> list[Mention]:
+        """Every name mention of a place, resolved, whatever its role in the sentence."""
+        taken, unresolved_ner, context, dateline = self._gather(doc)
+        for m in taken:
+            if m.source == "scan" and any(e.source == "city" for e in self.gazetteer.candidates(m.text)):
+                # "Kirkuk", "Washington": a division's name that is also a city's is weighed like NER's
+                m.entry = self.gazetteer.resolve(m.text, _beside(doc[m.start:m.end], taken, context)) or m.entry
+        for span in unresolved_ner:
+            entry, span = self._resolve_span(span, taken, context)
+            if entry is not None and entry.source == "city" and not span.text[:1].isupper():
+                entry = None  # "metro": a common noun NER took for a name, not the town called Metro
+            mention = Mention(span.start, span.end, entry, span.text, "ner")
+            # an entity the scan only partly covered ("Kansas City" over "Kansas") replaces it
+            taken = [m for m in taken if not (m.source == "scan" and _overlaps(m, mention))]
+            taken.append(mention)
+        if dateline is not None and dateline.entry is not None and dateline.entry.source == "city":
+            # a dateline city is re-read with the document's countries ("BAGHDAD" -> Iraq)
+            dateline.entry = self.gazetteer.resolve(dateline.text, context) or dateline.entry
+        taken.sort(key=lambda m: m.start)
+        return taken
+
+    def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> list[Entry | None]:
+        """Resolve given character spans (e.g. a gold set's toponyms) as this component would,
+        with the context (countries, divisions, the place named right after) read from `doc`."""
+        taken, _, context, _ = self._gather(doc)
+        resolved: list[Entry | None] = []
+        for start, end in spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                resolved.append(None)
+                continue
+            resolved.append(self._resolve_span(_trim(span) or span, taken, context)[0])
+        return resolved
+
+    def _gather(self, doc: Doc) -> tuple[list[Mention], list[Span], Context, Mention | None]:
+        """Dateline and scan mentions, the NER spans still to resolve, and the document's context."""
         dateline = self.dateline(doc)
         taken: list[Mention] = [dateline] if dateline else []
         for mention in self.scan(doc):
@@ -88,28 +135,15 @@ class PlacesComponent:
             if inside and all(m.start <= trimmed.start and m.end >= trimmed.end for m in inside):
                 continue  # the scan already has this name, or a longer one around it
             unresolved_ner.append(trimmed)
-        context = self.context(doc, taken, dateline)
-        for m in taken:
-            if m.source == "scan" and any(e.source == "city" for e in self.gazetteer.candidates(m.text)):
-                # "Kirkuk", "Washington": a division's name that is also a city's is weighed like NER's
-                m.entry = self.gazetteer.resolve(m.text, _beside(doc[m.start:m.end], taken, context)) or m.entry
-        for span in unresolved_ner:
-            local = _beside(span, taken, context)
+        return taken, unresolved_ner, self.context(doc, taken, dateline), dateline
+
+    def _resolve_span(self, span: Span, taken: list[Mention], context: Context) -> tuple[Entry | None, Span]:
+        local = _beside(span, taken, context)
+        entry = self.gazetteer.resolve(span.text, local)
+        if entry is None and span.text != _drop_direction(span).text:
+            span = _drop_direction(span)
             entry = self.gazetteer.resolve(span.text, local)
-            if entry is None and span.text != _drop_direction(span).text:
-                span = _drop_direction(span)
-                entry = self.gazetteer.resolve(span.text, local)
-            if entry is not None and entry.source == "city" and not span.text[:1].isupper():
-                entry = None  # "metro": a common noun NER took for a name, not the town called Metro
-            mention = Mention(span.start, span.end, entry, span.text, "ner")
-            # an entity the scan only partly covered ("Kansas City" over "Kansas") replaces it
-            taken = [m for m in taken if not (m.source == "scan" and _overlaps(m, mention))]
-            taken.append(mention)
-        if dateline is not None and dateline.entry is not None and dateline.entry.source == "city":
-            # a dateline city is re-read with the document's countries ("BAGHDAD" -> Iraq)
-            dateline.entry = self.gazetteer.resolve(dateline.text, context) or dateline.entry
-        taken.sort(key=lambda m: m.start)
-        return self.filter(doc, taken)
+        return entry, span
 
     def dateline(self, doc: Doc) -> Mention | None:
         article = doc._.fw_article
@@ -185,7 +219,7 @@ class PlacesComponent:
                 kept.append(m)
                 continue
             span = doc[m.start:m.end]
-            if m.entry is None and (span.text in people or _is_person_actor(doc, span)):
+            if _is_person(doc, m, people):
                 continue  # "Mackenzie said": a surname NER mistook for a place
             feature = m.entry.feature if m.entry is not None else "other"
             others = place_tokens - set(range(m.start, m.end))
@@ -294,6 +328,13 @@ def _person_words(doc: Doc) -> set[str]:
             words.add(ent.text)
             words.add(ent[-1].text)
     return words
+
+
+def _is_person(doc: Doc, m: Mention, people: set[str]) -> bool:
+    if m.source == "dateline" or m.entry is not None:
+        return False
+    span = doc[m.start:m.end]
+    return span.text in people or _is_person_actor(doc, span)
 
 
 def _is_person_actor(doc: Doc, span: Span) -> bool:
