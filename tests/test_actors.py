@@ -234,3 +234,59 @@ def test_seed_references(seed_doc):
     assert refs[("the group", text.index("the group would"))] == ids["Islamic State"]
     assert refs[("the group", text.index("the group by 2020"))] == ids["al-Qaeda"]
     assert {v for (t, _), v in refs.items() if t.lower() == "he"} == {ids["Frank Mackenzie"]}
+
+
+def test_nationality_spans(nlp):
+    doc = make(nlp, "Iraqi Security Forces , Kurdish fighters and Iraqis met Syrian officials in the United Arab Emirates .",
+               {"Iraqi Security Forces": "ORG", "Kurdish": "NORP", "Iraqis": "NORP", "Syrian": "NORP", "United Arab Emirates": "GPE"})
+    spans = [(s.text, s.label_, s.kb_id_) for s in doc.spans["fw_nationalities"]]
+    ids = {a.country: a.id for a in doc._.fw_actors if a.kind == "state"}
+    # nested adjectives count; a state's plural ("Iraqis") names people and "Arab" in a state's name is no identity
+    assert spans == [("Iraqi", "IRQ", ids["IRQ"]), ("Kurdish", "identity", ""), ("Syrian", "SYR", ids["SYR"])]
+
+
+def test_derived_demonym_gives_a_title_its_country(nlp):
+    doc = make(nlp, "Gambian President Dawda Jawara will visit .", {"Gambian": "NORP", "Dawda Jawara": "PERSON"})
+    assert ("Dawda Jawara", "person", "GMB") in summary(doc)
+
+
+def test_operations_and_equipment_are_not_organisations(nlp):
+    doc = make(nlp, "troops supported Operation Inherent Resolve and destroyed a VBIED .",
+               {"Operation Inherent Resolve": "ORG", "VBIED": "ORG"})
+    assert summary(doc) == []
+
+
+def test_coalition_is_the_coalition_named_before(nlp):
+    doc = make(nlp, "the Global Coalition struck . Coalition forces and the coalition advanced , anti - coalition fighters fled .")
+    assert summary(doc) == [("Global Coalition to Defeat ISIS", "international_org", None)]
+    assert [m.text for m in doc._.fw_actors[0].mentions] == ["Global Coalition", "Coalition", "coalition"]
+    doc = make(nlp, "the Coalition struck .")
+    assert summary(doc) == [("Coalition", "organisation", None)]
+
+
+def test_surname_without_arabic_article_and_curly_apostrophe(nlp):
+    doc = make(nlp, "Prime Minister Haider al - Abadi met Carter . Abadi said Da’esh lost .",
+               {"Haider al - Abadi": "PERSON", "Carter": "PERSON"})
+    abadi = next(a for a in doc._.fw_actors if a.name == "Haider al-Abadi")
+    assert [m.text for m in abadi.mentions] == ["Prime Minister Haider al-Abadi", "Abadi"]
+    assert ("Islamic State", "armed_group", None) in summary(doc)
+
+
+def test_first_person_in_a_reported_statement_is_the_speaker(nlp):
+    words = "Minister Tobias Ellwood said : I welcome my role .".split()
+    # heads and deps as the parser gives them: "said" is the root, "Ellwood" its subject
+    heads = [2, 2, 3, 3, 3, 6, 3, 8, 6, 3]
+    deps = ["compound", "compound", "nsubj", "ROOT", "punct", "nsubj", "ccomp", "poss", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "PRON", "VERB", "PRON", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words[:3]] + ["say"] + [w.lower() for w in words[4:]],
+              ents=["O", "B-PERSON", "I-PERSON"] + ["O"] * 7)
+    doc = nlp(doc)
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [("I", "a1"), ("my", "a1")]
+
+
+def test_headings_captions_and_signatures_are_not_people(nlp):
+    doc = make(nlp, "Joint Statement on Syria . Debris Removal Soldiers work . photo by Derek Mustard VIRIN 123 . JOSEPH R. BIDEN JR",
+               {"Joint Statement": "PERSON", "Debris Removal Soldiers": "PERSON", "Derek Mustard VIRIN": "PERSON", "JOSEPH R. BIDEN JR": "PERSON"})
+    assert [a for a in summary(doc) if a[1] == "person"] == []
+    doc = make(nlp, "SECRETARY KERRY : We talked .", {"SECRETARY KERRY": "PERSON"})
+    assert summary(doc) == [("KERRY", "person", None)]

@@ -137,3 +137,7 @@ def test_lexicon_claims_cover_longest_reading():
     lex = EquipmentLexicon()
     claims = lex.match("a ballistic missile")
     assert [(c.start, c.end, [m.item.name for m in c.mentions]) for c in claims] == [(2, 19, ["ballistic missile"])]
+
+
+def test_a_weapon_naming_a_site_is_not_a_mention(nlp):
+    assert names(nlp, "one strike destroyed a VBIED factory, two weapons caches and a VBIED.") == ["car bomb"]

@@ -317,3 +317,111 @@ def test_seed_events(seed_report):
     assert strike.fatalities == schema.Range(min=0, max=0)
     # "U.S. forces taking on a non-combat role" is not an assault
     assert not any("non-combat" in e.evidence.text and e.type == "ASSAULT" for e in seed_report.events)
+
+
+# --- PLOVER benchmark rules: intent, implied targets, conjoined actors (issue 4) ---
+
+# "Syria is willing to withdraw troops from Lebanon ."
+WILLING: list[Row] = [
+    ("Syria", 1, "nsubj", "PROPN", "NNP", "Syria"),
+    ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+    ("willing", 1, "acomp", "ADJ", "JJ", "willing"),
+    ("to", 4, "aux", "PART", "TO", "to"),
+    ("withdraw", 2, "xcomp", "VERB", "VB", "withdraw"),
+    ("troops", 4, "dobj", "NOUN", "NNS", "troop"),
+    ("from", 4, "prep", "ADP", "IN", "from"),
+    ("Lebanon", 6, "pobj", "PROPN", "NNP", "Lebanon"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_willingness_is_an_intended_event_with_the_copula_subject(events):
+    from factwire.components.events_plover import plover_type
+
+    doc = parsed(WILLING)
+    actor(doc, 0, 1, "a1", "Syria", country="SYR")
+    place(doc, 7, 8, "p1", country="LBN")
+    events(doc)
+    [e] = doc._.fw_events
+    assert (e.type, e.status, e.actor, e.place, e.target) == ("RETREAT", "planned", "a1", "p1", "p1")
+    assert plover_type(e) == "AGREE"
+
+
+# "China demanded that the US cancel the sale ."
+DEMANDED: list[Row] = [
+    ("China", 1, "nsubj", "PROPN", "NNP", "China"),
+    ("demanded", 1, "ROOT", "VERB", "VBD", "demand"),
+    ("that", 5, "mark", "SCONJ", "IN", "that"),
+    ("the", 4, "det", "DET", "DT", "the"),
+    ("US", 5, "nsubj", "PROPN", "NNP", "US"),
+    ("cancel", 1, "ccomp", "VERB", "VB", "cancel"),
+    ("the", 7, "det", "DET", "DT", "the"),
+    ("sale", 5, "dobj", "NOUN", "NN", "sale"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_demand_targets_the_subject_of_the_demanded_clause(events):
+    doc = parsed(DEMANDED)
+    actor(doc, 0, 1, "a1", "China", country="CHN")
+    actor(doc, 4, 5, "a2", "United States", country="USA")
+    events(doc)
+    [e] = doc._.fw_events
+    assert (e.type, e.actor, e.target) == ("DEMAND", "a1", "a2")
+
+
+# "Israel rejected a US offer ."
+REJECTED: list[Row] = [
+    ("Israel", 1, "nsubj", "PROPN", "NNP", "Israel"),
+    ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+    ("a", 4, "det", "DET", "DT", "a"),
+    ("US", 4, "compound", "PROPN", "NNP", "US"),
+    ("offer", 1, "dobj", "NOUN", "NN", "offer"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_rejection_targets_the_owner_of_what_is_rejected(events):
+    doc = parsed(REJECTED)
+    actor(doc, 0, 1, "a1", "Israel", country="ISR")
+    actor(doc, 3, 4, "a2", "United States", country="USA")
+    events(doc)
+    [e] = doc._.fw_events
+    assert (e.type, e.actor, e.target) == ("REJECT", "a1", "a2")
+
+
+# "Bosnia and Slovenia agreed ."  (the actors component knows only Slovenia)
+CONJOINED: list[Row] = [
+    ("Bosnia", 3, "nsubj", "PROPN", "NNP", "Bosnia"),
+    ("and", 0, "cc", "CCONJ", "CC", "and"),
+    ("Slovenia", 0, "conj", "PROPN", "NNP", "Slovenia"),
+    ("agreed", 3, "ROOT", "VERB", "VBD", "agree"),
+    (".", 3, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_conjoined_subject_falls_back_to_the_conjunct_that_names_an_actor(events):
+    doc = parsed(CONJOINED)
+    actor(doc, 2, 3, "a1", "Slovenia", country="SVN")
+    events(doc)
+    [e] = doc._.fw_events
+    assert (e.type, e.actor) == ("AGREE", "a1")
+
+
+@pytest.mark.parametrize(
+    "kind, status, expected",
+    [
+        ("AID", "planned", "AGREE"),
+        ("RETREAT", "hypothetical", "AGREE"),
+        ("COERCE", "planned", "THREATEN"),
+        ("SANCTION", "hypothetical", "THREATEN"),
+        ("AID", "occurred", "AID"),
+        ("DEMAND", "planned", "DEMAND"),
+        ("ASSAULT", "predicted", "ASSAULT"),
+    ],
+)
+def test_plover_codes_intentions_as_agree_or_threaten(kind, status, expected):
+    from factwire.components.events_plover import plover_type
+
+    event = schema.Event(id="e1", type=kind, status=status, evidence=schema.Span(start=0, end=1, text="x"))
+    assert plover_type(event) == expected

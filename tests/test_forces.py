@@ -234,9 +234,85 @@ def test_drawn_down_to_a_level(component):
     quantity(doc, 10, 11, "q1", 2500)
     forces = component(doc)._.fw_forces
     assert [summary(f) for f in forces] == [
-        ("f1", "a1", "USA", "forces", 2500, "exact", None, None, None, "current",
+        # told as history ("drew"), the level reached is a past level, not the current one
+        ("f1", "a1", "USA", "forces", 2500, "exact", None, None, None, "past",
          "drew U.S. Forces down to a bare minimum of 2,500")
     ]
+
+
+def test_change_ahead_from_level_is_current_and_to_level_a_target(component):
+    # "The U.S. will cut forces from 3,000 to 2,500 ." (the parse spaCy gives: "to" a quantmod)
+    doc = parsed([
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("U.S.", 3, "nsubj", "PROPN", "NNP", "U.S."),
+        ("will", 3, "aux", "AUX", "MD", "will"),
+        ("cut", 3, "ROOT", "VERB", "VB", "cut"),
+        ("forces", 3, "dobj", "NOUN", "NNS", "force"),
+        ("from", 3, "prep", "ADP", "IN", "from"),
+        ("3,000", 5, "pobj", "NUM", "CD", "3,000"),
+        ("to", 8, "quantmod", "ADP", "IN", "to"),
+        ("2,500", 5, "pobj", "NUM", "CD", "2,500"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])
+    actor(doc, 1, 2, "a1", "USA")
+    quantity(doc, 6, 9, "q1", 2500, "range")  # one range span: split into the two ends of the change
+    got = [(f.count.value, f.count.bound, f.status, f.evidence.text) for f in component(doc)._.fw_forces]
+    assert got == [(3000, "exact", "current", "will cut forces from 3,000"), (2500, "exact", "target", "will cut forces from 3,000 to 2,500")]
+
+
+def test_perfect_change_holds_now_and_request_is_planned(component):
+    # "They have reduced forces to 2,500 ." / "He called for 20,000 troops ."
+    done = parsed([
+        ("They", 2, "nsubj", "PRON", "PRP", "they"),
+        ("have", 2, "aux", "AUX", "VBP", "have"),
+        ("reduced", 2, "ROOT", "VERB", "VBN", "reduce"),
+        ("forces", 2, "dobj", "NOUN", "NNS", "force"),
+        ("to", 2, "prep", "ADP", "IN", "to"),
+        ("2,500", 4, "pobj", "NUM", "CD", "2,500"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    quantity(done, 5, 6, "q1", 2500)
+    asked = parsed([
+        ("He", 1, "nsubj", "PRON", "PRP", "he"),
+        ("called", 1, "ROOT", "VERB", "VBD", "call"),
+        ("for", 1, "prep", "ADP", "IN", "for"),
+        ("20,000", 4, "nummod", "NUM", "CD", "20,000"),
+        ("troops", 2, "pobj", "NOUN", "NNS", "troop"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    quantity(asked, 3, 4, "q1", 20000)
+    assert [f.status for f in component(done)._.fw_forces] == ["current"]
+    assert [f.status for f in component(asked)._.fw_forces] == ["planned"]
+
+
+def test_elided_force_noun_in_a_list(component):
+    # "2,500 troops are in Iraq ; 900 are in Syria ." (War Powers style)
+    doc = parsed([
+        ("2,500", 1, "nummod", "NUM", "CD", "2,500"),
+        ("troops", 2, "nsubj", "NOUN", "NNS", "troop"),
+        ("are", 7, "ccomp", "AUX", "VBP", "be"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("Iraq", 3, "pobj", "PROPN", "NNP", "Iraq"),
+        (";", 7, "punct", "PUNCT", ":", ";"),
+        ("900", 7, "nsubj", "NUM", "CD", "900"),
+        ("are", 7, "ROOT", "AUX", "VBP", "be"),
+        ("in", 7, "prep", "ADP", "IN", "in"),
+        ("Syria", 8, "pobj", "PROPN", "NNP", "Syria"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ])
+    place(doc, 4, 5, "p1", "IRQ")
+    place(doc, 9, 10, "p2", "SYR")
+    quantity(doc, 0, 1, "q1", 2500)
+    quantity(doc, 6, 7, "q2", 900)
+    got = [(f.force, f.count.value, f.place, f.status, f.evidence.text) for f in component(doc)._.fw_forces]
+    assert got == [("troops", 2500, "p1", "current", "2,500 troops are in Iraq"), ("troops", 900, "p2", "current", "900 are in Syria")]
+
+
+def test_paragraph_start():
+    from factwire.components.forces_rules import paragraph_start
+
+    text = "Iraq.\n  \nTroops stayed.\nMore came."
+    assert (paragraph_start(text, 3), paragraph_start(text, 12), paragraph_start(text, len(text))) == (0, 9, 9)
 
 
 def test_small_counts_and_unrelated_numbers_are_skipped(component):

@@ -176,3 +176,88 @@ def test_seed_places(seed_report):
     assert not {"Iran", "China", "Russia", "Mackenzie", "United States"} & set(by_name)
     pentagon = [m.text for m in by_name["The Pentagon"].mentions]
     assert pentagon == ["the Pentagon"]  # "at the Pentagon", not "the Pentagon said"
+
+
+# --- resolution rules (cities500, counties, states, demonyms) ------------------------------------
+
+def test_state_name_means_the_state_in_a_us_document(gazetteer):
+    # "Georgia": the country with no context, the US state when the document is about the US
+    assert gazetteer.resolve("Georgia").country == "GEO"
+    steered = gazetteer.resolve("Georgia", Context(countries={"USA": 2.0}))
+    assert (steered.name, steered.country, steered.geonameid, steered.source) == ("Georgia", "USA", 4197000, "admin")
+
+
+def test_alternate_name_loses_to_a_place_whose_own_name_it_is(gazetteer):
+    # "New York" is an alternate name of New York City and the name of the state
+    assert gazetteer.resolve("New York").geonameid == 5128638
+    assert gazetteer.resolve("N.Y.").geonameid == 5128638
+    assert gazetteer.resolve("New York City").geonameid == 5128581
+
+
+def test_region_and_sea_names_beat_small_towns(gazetteer):
+    us = Context(countries={"USA": 2.0})
+    assert gazetteer.resolve("Middle East", us).name == "Middle East"
+    assert gazetteer.resolve("Middle East", us).country is None
+    assert gazetteer.resolve("Pacific", us).name == "Pacific Ocean"
+
+
+def test_demonyms_stand_for_their_country(gazetteer):
+    assert gazetteer.resolve("Israeli").geonameid == 294640
+    assert gazetteer.resolve("Americans").country == "USA"
+    assert gazetteer.resolve("Spanish").country == "ESP"  # not Spanish, Ontario
+
+
+def test_small_towns_from_the_complete_cities_file(gazetteer):
+    town = gazetteer.resolve("Lawrenceburg", Context(states={"USA.TN": 2.0}))
+    assert (town.country, town.admin1) == ("USA", "TN")
+
+
+def test_county_is_placed_at_the_documents_town_in_its_state(gazetteer):
+    alone = gazetteer.resolve("Rapides Parish")
+    assert (alone.source, alone.admin1, alone.geonameid) == ("county", "LA", None)
+    assert (alone.lat, alone.lon) == (31.0, -92.0)  # Louisiana's point
+    placed = gazetteer.resolve("Rapides Parish", Context(points=(("USA.TX", 30.0, -95.0), ("USA.LA", 31.31, -92.45))))
+    assert (placed.lat, placed.lon) == (31.31, -92.45)
+
+
+def test_state_prior_picks_the_county(gazetteer):
+    ga = gazetteer.resolve("Oconee County", Context(states={"USA.GA": 1.0}))
+    sc = gazetteer.resolve("Oconee County", Context(states={"USA.SC": 1.0}))
+    assert (ga.admin1, sc.admin1) == ("GA", "SC")
+
+
+def test_canadian_province_abbreviations(gazetteer):
+    assert gazetteer.resolve("Man.").geonameid == 6065171
+    assert gazetteer.resolve("Sask.").geonameid == 6141242
+    assert gazetteer.resolve("Quebec").geonameid == 6115047  # the province, over Québec City
+
+
+def test_bare_county_names_closed_by_counties(nlp):
+    rows = [("in", 0, "ROOT", "in", "ADP"), ("Barrow", 0, "pobj", "Barrow", "PROPN"), (",", 1, "punct", ",", "PUNCT"),
+            ("Clarke", 1, "conj", "Clarke", "PROPN"), ("and", 3, "cc", "and", "CCONJ"), ("Oconee", 3, "conj", "Oconee", "PROPN"),
+            ("counties", 1, "appos", "county", "NOUN"), ("in", 0, "prep", "in", "ADP"), ("Georgia", 7, "pobj", "Georgia", "PROPN")]
+    spaces = [True, False, True, True, True, True, True, True, False]
+    doc = parsed(nlp, rows, ["O", "B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE"], spaces=spaces)
+    pipe = nlp.get_pipe("factwire_places")
+    spans = [(3, 9), (11, 17), (22, 28)]
+    assert [doc.text[a:b] for a, b in spans] == ["Barrow", "Clarke", "Oconee"]
+    got = [(e.name, e.admin1) for e in pipe.resolve_spans(doc, spans)]
+    assert got == [("Barrow County", "GA"), ("Clarke County", "GA"), ("Oconee County", "GA")]
+
+
+def test_toponyms_keep_names_that_stand_for_actors(nlp):
+    # "Iran fired": no place in the Report, but a toponym for geoparsing benchmarks
+    rows = [("Iran", 1, "nsubj", "Iran", "PROPN"), ("fired", 1, "ROOT", "fire", "VERB"), ("at", 1, "prep", "at", "ADP"),
+            ("Iraq", 2, "pobj", "Iraq", "PROPN")]
+    doc = parsed(nlp, rows, ["B-GPE", "O", "O", "B-GPE"])
+    assert [p.name for p in doc._.fw_places] == ["Iraq"]
+    assert [(s.text, s.label_) for s in doc.spans["fw_toponyms"]] == [("Iran", "country"), ("Iraq", "country")]
+
+
+def test_gapped_clause_destination(nlp):
+    # "deployed to Iraq and 900 to Syria": "900" stands for the repeated verb
+    rows = [("deployed", 0, "ROOT", "deploy", "VERB"), ("to", 0, "prep", "to", "ADP"), ("Iraq", 1, "pobj", "Iraq", "PROPN"),
+            ("and", 0, "cc", "and", "CCONJ"), ("900", 0, "conj", "900", "NUM"), ("to", 4, "prep", "to", "ADP"),
+            ("Syria", 5, "pobj", "Syria", "PROPN")]
+    doc = parsed(nlp, rows, ["O", "O", "B-GPE", "O", "O", "O", "B-GPE"])
+    assert [p.name for p in doc._.fw_places] == ["Iraq", "Syria"]

@@ -93,6 +93,8 @@ def test_fractions(text, value, lex):
         ("some 300 fighters", ("some 300", "approx")),
         ("nearly three years", ("nearly three years", "approx")),
         ("30-odd men", ("30-odd", "approx")),
+        ("against something like 75,000 Taliban", ("something like 75,000", "approx")),
+        ("in the order of 2,000 men", ("in the order of 2,000", "approx")),
         ("up to 400 jobs", ("up to 400", "max")),
         ("fewer than 20 people", ("fewer than 20", "max")),
         ("just under 20 percent", ("just under 20 percent", "max")),
@@ -303,4 +305,200 @@ def test_model_noun_phrase_edges(nlp):
     assert [(q.text, q.unit, q.concept) for q in doc._.fw_quantities] == [
         ("517", "yard", "rushing yards"),
         ("30", "people", "people"),
+    ]
+
+
+# ----- rule families named by issue 3 (one hand-written case per rule, exact values) -----------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # number words
+        ("sent twelve drones", ("twelve", 12.0, "exact", None, None)),
+        ("some forty-two tanks", ("some forty-two", 42.0, "approx", None, None)),
+        ("three thousand troops", ("three thousand", 3000.0, "exact", None, None)),
+        # "dozens", "hundreds of", "a few", "several"
+        ("dozens of rockets", ("dozens", 12.0, "range", 120.0, None)),
+        ("hundreds of civilians", ("hundreds", 100.0, "range", 1000.0, None)),
+        ("a few thousand fighters", ("a few thousand", 2000.0, "range", 9000.0, None)),
+        ("millions of people", ("millions", 1e6, "range", 1e7, None)),
+        # percentages
+        ("support fell to 45%", ("45%", 45.0, "exact", None, "percent")),
+        ("a rise of 2.5 percentage points", ("2.5 percentage points", 2.5, "exact", None, "percentage point")),
+    ],
+)
+def test_words_vague_and_percentages(text, expected, lex):
+    assert one(text, lex) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "from X to Y" is one range whichever way it goes (NewsQuant), stored as (min, max)
+        ("growth will slow from 4.8 percent to 4.7 percent", ("4.8 percent to 4.7 percent", 4.7, "range", 4.8, "percent")),
+        ("prices fell from $2,415 to $2,315 overnight", ("$2,415 to $2,315", 2315.0, "range", 2415.0, "USD")),
+        ("dropping from 208 kg to 193 by May", ("208 kg to 193", 193.0, "range", 208.0, "kg")),
+        ("it climbed from 21 mpg combined to 23 for", ("21 mpg combined to 23", 21.0, "range", 23.0, "mpg")),
+        ("prices fell from $75 U.S. per barrel to $45.88", ("$75 U.S. per barrel to $45.88", 45.88, "range", 75.0, "USD")),
+        ("prices rose from $75 per barrel to $80", ("$75 per barrel to $80", 75.0, "range", 80.0, "USD per barrel")),
+    ],
+)
+def test_from_to_ranges(text, expected, lex):
+    assert one(text, lex) == expected
+
+
+def test_from_to_range_across_a_blocked_date(lex):
+    text = "from 20 mpg in 2008 to 29 mpg in 2020"
+    blocked = [(text.index("2008"), text.index("2008") + 4), (text.index("2020"), text.index("2020") + 4)]
+    assert [(text[h.start:h.end], h.value, h.value_max) for h in scan(text, lex, blocked=blocked)] == [
+        ("20 mpg in 2008 to 29 mpg", 20.0, 29.0)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the deficit increased by $43.6 billion to $419.2 billion", ["$43.6 billion", "$419.2 billion"]),
+        ("around 25k or 40k cheaper", ["around 25k", "40k"]),
+        ("rose 0.4 per cent to 13176", ["0.4 per cent", "13176"]),
+    ],
+)
+def test_not_ranges(text, expected, lex):
+    assert [text[h.start:h.end] for h in scan(text, lex)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1/16 of a pint", ("1/16", 0.0625)),
+        ("1⁄32 of a quart", ("1⁄32", 0.03125)),
+        ("add 1/2 pound of sugar", ("1/2", 0.5)),
+        ("3/4 mile away", ("3/4 mile", 0.75)),
+        ("One out of three Germans", ("One out of three", 1 / 3)),
+        ("9 out of 10 doctors", ("9 out of 10", 0.9)),
+        ("one fourth of the population", ("one fourth", 0.25)),
+        ("two-thirds of the force", ("two-thirds", 2 / 3)),
+    ],
+)
+def test_fractions_slash_words_and_out_of(text, expected, lex):
+    got = one(text, lex)
+    assert (got[0], got[1]) == (expected[0], pytest.approx(expected[1]))
+
+
+@pytest.mark.parametrize("text", ["after the 9/11 attacks", "on 3/4 the", "12/09/2021 was", "rated 7/10 by"])
+def test_slashes_that_are_not_fractions(text, lex):
+    assert [text[h.start:h.end] for h in scan(text, lex)] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("approximately 1.99×10−30 kilograms", ("approximately 1.99×10−30 kilograms", 1.99e-30, "approx", "kg")),
+        ("2.998×10−8 meters", ("2.998×10−8 meters", 2.998e-8, "exact", "m")),
+        ("about 1.5 x 10^6 cells", ("about 1.5 x 10^6", 1.5e6, "approx", None)),
+        ("a dose of 2.5e-3 grams", ("2.5e-3 grams", 2.5e-3, "exact", "g")),
+    ],
+)
+def test_scientific_notation(text, expected, lex):
+    got = one(text, lex)
+    assert (got[0], pytest.approx(got[1]), got[2], got[4]) == (expected[0], pytest.approx(expected[1]), expected[2], expected[3])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("crude was US $58.24 per barrel", ("US $58.24", "USD per barrel")),
+        ("at 15 to 22 miles per hour", ("15 to 22 miles", "mile per hour")),
+        ("pays $14.95 a month", ("$14.95", "USD per month")),
+        ("let at $80 per sq m", ("$80", "USD per m2")),
+        ("worth $80 a share", ("$80", "USD")),
+    ],
+)
+def test_rates(text, expected, lex):
+    got = one(text, lex)
+    assert (got[0], got[4]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a package worth PS2.7m", ("PS2.7m", 2.7e6, "GBP")),
+        ("paid PS21,700 for", ("PS21,700", 21700.0, "GBP")),
+        ("a profit of Y=590 billion", ("Y=590 billion", 5.9e11, "JPY")),
+        ("sold for 7,199 Chinese yuan", ("7,199 Chinese yuan", 7199.0, "CNY")),
+    ],
+)
+def test_transliterated_and_named_currencies(text, expected, lex):
+    got = one(text, lex)
+    assert (got[0], got[1], got[4]) == expected
+
+
+def test_games_console_is_not_money(lex):
+    assert scan("sales of the PS4 and PS5 rose", lex) == []
+
+
+def test_year_range_counting_a_noun(lex):
+    text = "about 2000 - 2500 Calories a day"
+    assert [(text[h.start:h.end], h.value, h.value_max) for h in scan(text, lex)] == [("2000 - 2500", 2000.0, 2500.0)]
+
+
+def test_unit_carried_over_to_a_bare_number(blank):
+    doc = blank("At least 12 civilians killed and 30 wounded.")
+    assert [(q.text, q.unit, q.concept) for q in doc._.fw_quantities] == [
+        ("At least 12", "civilian", "civilians"),
+        ("30", "civilian", "civilians"),
+    ]
+
+
+def test_no_carry_over_past_another_noun(blank):
+    doc = blank("Police arrested 12 men and 3 women.")
+    assert [(q.text, q.unit) for q in doc._.fw_quantities] == [("12", "man"), ("3", "woman")]
+
+
+def _with_time(text: str, time_text: str, kind: str = "DATE") -> Doc:
+    nlp = spacy.blank("en")
+    tagger = nlp.add_pipe("factwire_quantities")
+    doc = nlp.make_doc(text)
+    start = text.index(time_text)
+    span = doc.char_span(start, start + len(time_text))
+    doc._.fw_times = [schema.Time(id="t1", start=start, end=start + len(time_text), text=time_text, type=kind)]
+    doc.spans["fw_times"] = [Span(doc, span.start, span.end, kb_id="t1")]
+    return tagger(doc)
+
+
+def test_counted_time_units_in_a_date_are_kept():
+    doc = _with_time("Nine days later he was found.", "Nine days later")
+    assert [(q.text, q.value, q.unit) for q in doc._.fw_quantities] == [("Nine", 9.0, "day")]
+
+
+def test_a_unit_without_a_number_adds_nothing():
+    assert _with_time("A year ago it cost 5 dollars.", "A year ago")._.fw_quantities[0].text == "5 dollars"
+
+
+def test_money_is_never_a_year():
+    doc = _with_time("It is worth exactly $2000.", "2000")
+    assert [(q.text, q.value, q.unit) for q in doc._.fw_quantities] == [("$2000", 2000.0, "USD")]
+
+
+def test_multiplier_and_rate_of_times(lex):
+    assert one("orbiting more than 3200 times", lex) == ("more than 3200 times", 3200.0, "min", None, "times")
+    assert one("spin nearly 78,000 times a minute", lex)[4] == "times per minute"
+
+
+def test_counted_noun_rate(blank):
+    doc = blank("The lab runs 3,000 tests per day and 52,000 barrels per day.")
+    assert [(q.text, q.unit, q.concept) for q in doc._.fw_quantities] == [
+        ("3,000", "test per day", "tests"),
+        ("52,000 barrels", "barrel per day", None),  # a listed measure: its unit is read by the scanner
+    ]
+
+
+@pytest.mark.model
+def test_model_concept_of_a_measure(nlp):
+    doc = nlp("It runs parallel to the 40 yard line. Exports to China dropped 7% to $2.3 billion.")
+    assert [(q.text, q.unit, q.concept) for q in doc._.fw_quantities] == [
+        ("40 yard", "yard", "line"),
+        ("7%", "percent", "Exports"),
+        ("$2.3 billion", "USD", "Exports"),
     ]

@@ -200,7 +200,8 @@ def test_cue_does_not_reach_across_a_finished_quote(model):
 @pytest.mark.model
 def test_partial_quote_takes_the_governing_cue(model):
     got = quotes(model, "He said the group would “probably continue to re-establish itself.”")
-    assert ("partial", "probably continue to re-establish itself.", "He", "said") in got
+    # the fragment is absorbed into the reported clause it sits in (PolNeAR's content span)
+    assert got == [("partial", "the group would “probably continue to re-establish itself.”", "He", "said")]
 
 
 @pytest.mark.model
@@ -225,4 +226,99 @@ def test_object_cues(model):
     assert quotes(model, "He urged them to leave the city and denied any involvement in the attack.") == [
         ("indirect", "them to leave the city", "He", "urged"),
         ("indirect", "any involvement in the attack", "He", "denied"),
+    ]
+
+
+@pytest.mark.model
+def test_interrupting_cue_splits_the_content_in_two(model):
+    got = quotes(model, "The key to victory, he said, would be the support of the voters.")
+    assert got == [
+        ("indirect", "The key to victory", "he", "said"),
+        ("indirect", "would be the support of the voters", "he", "said"),
+    ]
+
+
+@pytest.mark.model
+def test_connective_before_an_interrupting_cue_is_not_content(model):
+    got = quotes(model, "But, according to the poll, most voters remain undecided.")
+    assert got == [("indirect", "most voters remain undecided", "the poll", "according to")]
+
+
+@pytest.mark.model
+def test_quotation_embedded_in_a_reported_clause_is_part_of_it(model):
+    got = quotes(model, "He said it is unrealistic to think that, “our oceans are going to save us.”")
+    assert got == [("partial", "it is unrealistic to think that, “our oceans are going to save us.”", "He", "said")]
+
+
+@pytest.mark.model
+def test_first_person_narration_is_not_a_quote(model):
+    # a transcript of remarks: the speaker recounting what he said or ordered
+    assert quotes(model, "When I announced our drawdown in April, I said we would be out by September.") == []
+    assert quotes(model, "I ordered them to leave the city.") == []
+
+
+@pytest.mark.model
+def test_deeds_are_not_object_cues(model):
+    assert quotes(model, "Our brothers and sisters in arms died defending our country.") == []
+
+
+@pytest.mark.model
+def test_transcript_turns(model):
+    text = (
+        "WALLACE: Let us start with the news on the debate tonight.\n\n"
+        "PENCE: Well, the question really should be about the economy.\n\n"
+        "The Latest: Trump urges supporters to monitor polls."
+    )
+    got = quotes(model, text)
+    assert got[:2] == [
+        ("direct", "Let us start with the news on the debate tonight.", "WALLACE", ":"),
+        ("direct", "Well, the question really should be about the economy.", "PENCE", ":"),
+    ]
+    assert not any(q[2] == "Latest" for q in got)
+
+
+def test_a_single_capitalised_label_is_no_transcript(blank):
+    # no names known on a blank pipeline and only one all-capitals label: not a speaker turn
+    assert quotes(blank, "NOTE: This story has been updated with more details.") == []
+
+
+@pytest.mark.model
+def test_quoted_transcript_excerpt_keeps_its_turns(model):
+    text = '"WALLACE: Let us start with the news on the debate.\n\n"PENCE: Well, the question really should be the economy.'
+    assert quotes(model, text) == [
+        ("direct", "Let us start with the news on the debate.", "WALLACE", ":"),
+        ("direct", "Well, the question really should be the economy.", "PENCE", ":"),
+    ]
+
+
+@pytest.mark.model
+def test_a_verb_introducing_a_quotation_reports_nothing_else(model):
+    text = "“We have shown the world we can float like butterflies,” Mr. Obama said, not even needing to mention the author."
+    assert quotes(model, text) == [("direct", "We have shown the world we can float like butterflies,", "Mr. Obama", "said")]
+
+
+@pytest.mark.model
+def test_noun_cue_with_a_that_clause(model):
+    got = quotes(model, "Trump's claim that he opposed the war was false.")
+    assert got == [("indirect", "that he opposed the war", "Trump", "claim")]
+
+
+def test_quotation_signed_with_a_dash(blank):
+    text = "“He is ignorant of our culture.”― Pamela Padilla\n“We will win.” — Carla Sanchez.\n“A fine day,” — and more text here."
+    got = quotes(blank, text)
+    assert [(k, t, s) for k, t, s, _ in got] == [
+        ("direct", "He is ignorant of our culture.", "Pamela Padilla"),
+        ("direct", "We will win.", "Carla Sanchez"),
+        ("direct", "A fine day,", None),
+    ]
+    assert all("―" in c or "—" in c for *_, c in got[:2])
+
+
+def test_signed_quotations_in_one_block(blank):
+    # reader comments whose line breaks became spaces: each signature ends one quotation
+    text = "“He is ignorant of our culture.”― Pamela Padilla\u00a0 “We will win,” ― Carla Sanchez."
+    got = quotes(blank, text)
+    assert [(k, t, s) for k, t, s, _ in got] == [
+        ("direct", "He is ignorant of our culture.", "Pamela Padilla"),
+        ("direct", "We will win,", "Carla Sanchez"),
     ]

@@ -195,3 +195,136 @@ def test_seed_sentences_with_the_model():
     doc._.fw_article = Article(text=text, published=DCT)
     doc = nlp(doc)
     assert [(t.text, t.value) for t in doc._.fw_times] == [("Thursday", "2021-12-09"), ("October", "2021-10")]
+
+
+# ---------------------------------------------------------------- financial periods (times_periods.py)
+
+def test_year_ago_in_a_results_story_is_the_reported_quarter_a_year_back(nlp):
+    text = "Net income in the third quarter rose to $5 million from $4 million a year ago. A year earlier, sales fell."
+    got = times(nlp, text, published="1989-10-26")
+    assert [(t, v) for t, _, v, _ in got] == [("the third quarter", "1989-Q3"), ("a year ago", "1988-Q3"), ("A year earlier", "1988-Q3")]
+
+
+def test_year_ago_without_a_quarter_is_last_year(nlp):
+    assert times(nlp, "Prices were lower a year ago.", published="1989-10-26")[0][2] == "1988"
+
+
+def test_year_earlier_period_does_not_move_the_reporting_quarter(nlp):
+    text = "Profit in the second quarter fell from the year-earlier period; the quarter was weak."
+    assert [v for _, _, v, _ in times(nlp, text, published="1989-10-26")] == ["1989-Q2", "1988-Q2", "1989-Q2"]
+
+
+def test_latest_current_and_bare_quarter(nlp):
+    got = times(nlp, "The latest quarter was weak and the quarter ended well. The current quarter is better.", published="1989-11-02")
+    assert [(t, v) for t, _, v, _ in got] == [("The latest quarter", "1989-Q3"), ("the quarter", "1989-Q3"), ("The current quarter", "1989-Q4")]
+
+
+def test_current_and_fiscal_year_are_the_dct_year(nlp):
+    got = times(nlp, "Sales for the current fiscal year and the full year; the fiscal year is over.", published="1989-11-02")
+    assert [(t, v) for t, _, v, _ in got] == [("the current fiscal year", "1989"), ("the full year", "1989"), ("the fiscal year", "1989")]
+
+
+def test_adjectival_quarterly_is_no_set(nlp):
+    assert times(nlp, "It cut its quarterly dividend.") == []
+    assert times(nlp, "Interest is paid quarterly.") == [("quarterly", "SET", "P3M", None)]
+
+
+def test_previously_is_no_timex(nlp):
+    assert times(nlp, "He previously held the post.") == []
+
+
+# ---------------------------------------------------------------- spelled-out years and centuries
+
+def test_spelled_out_years(nlp):
+    assert times(nlp, "It began in nineteen ninety-four.")[0][:3] == ("nineteen ninety-four", "DATE", "1994")
+    assert times(nlp, "by the year two thousand")[0][:3] == ("the year two thousand", "DATE", "2000")
+    assert times(nlp, "two thousand people marched") == []
+
+
+def test_ordinal_century(nlp):
+    assert times(nlp, "a relic of the 20th century")[0][:3] == ("the 20th century", "DATE", "19")
+
+
+# ---------------------------------------------------------------- month and day without a year
+
+def test_month_day_near_future_in_a_past_tense_clause(nlp):
+    # "decided the boy must go home by Jan. 14", written on Jan. 5: the coming Jan. 14
+    doc = parsed(nlp, ["They", "decided", "it", "on", "Jan.", "14", "."], ["PRP", "VBD", "PRP", "IN", "NNP", "CD", "."],
+                 ["PRON", "VERB", "PRON", "ADP", "PROPN", "NUM", "PUNCT"], [1, 1, 1, 1, 3, 4, 1],
+                 ["nsubj", "ROOT", "dobj", "prep", "pobj", "nummod", "punct"])
+    assert [(t.text, t.value) for t in _run(nlp, doc, "2000-01-05")] == [("Jan. 14", "2000-01-14")]
+
+
+def test_month_day_far_ahead_in_a_past_tense_clause_is_last_year(nlp):
+    doc = parsed(nlp, ["They", "met", "on", "March", "12", "."], ["PRP", "VBD", "IN", "NNP", "CD", "."],
+                 ["PRON", "VERB", "ADP", "PROPN", "NUM", "PUNCT"], [1, 1, 1, 2, 3, 1],
+                 ["nsubj", "ROOT", "prep", "pobj", "nummod", "punct"])
+    assert [(t.text, t.value) for t in _run(nlp, doc, "1999-01-05")] == [("March 12", "1998-03-12")]
+
+
+def test_month_day_without_tense_is_upcoming_within_four_months(nlp):
+    assert times(nlp, "The summit: March 12.", published="1999-02-16")[0][2] == "1999-03-12"
+    assert times(nlp, "The summit: Aug. 12.", published="1999-02-16")[0][2] == "1998-08-12"
+
+
+def test_scheduled_weekday_lies_ahead(nlp):
+    words = ["She", "has", "scheduled", "a", "conference", "Thursday", "."]
+    doc = Doc(nlp.vocab, words=words, tags=["PRP", "VBZ", "VBN", "DT", "NN", "NNP", "."],
+              pos=["PRON", "AUX", "VERB", "DET", "NOUN", "PROPN", "PUNCT"], heads=[2, 2, 2, 4, 2, 2, 2],
+              deps=["nsubj", "aux", "ROOT", "det", "dobj", "npadvmod", "punct"],
+              lemmas=["she", "have", "schedule", "a", "conference", "Thursday", "."])
+    assert [(t.text, t.value) for t in _run(nlp, doc, "1999-05-05")] == [("Thursday", "1999-05-06")]
+
+
+def test_a_number_after_a_currency_sign_is_no_year(nlp):
+    assert times(nlp, "MacBook Pro 16 inch is worth exactly $2000.") == []
+    assert times(nlp, "It cost £1999 in 1999.") == [("1999", "DATE", "1999", None)]
+
+
+def test_year_period_is_the_reported_quarter_of_that_year(nlp):
+    text = "Third-quarter sales rose from the 1988 period."
+    assert [v for _, _, v, _ in times(nlp, text, published="1989-10-26")] == ["1989-Q3", "1988-Q3"]
+    assert times(nlp, "Sales rose from the 1988 period.", published="1989-10-26")[0][2] == "1988"
+
+
+def test_last_season_in_january_is_last_year(nlp):
+    assert times(nlp, "It began last fall.", published="1998-02-06")[0][2] == "1997-FA"
+    assert times(nlp, "It begins next spring.", published="1998-02-06")[0][2] == "1998-SP"
+    assert times(nlp, "It began last fall.", published="1998-10-06")[0][2] == "1997-FA"
+
+
+def test_deadline_just_passed_stays_in_this_year(nlp):
+    assert times(nlp, "They must leave by Jan. 14.", published="2000-01-15")[0][2] == "2000-01-14"
+    assert times(nlp, "They must leave by Jan. 4.", published="2000-01-15")[0][2] == "2001-01-04"
+
+
+def test_half_trading_days_and_adjectival_quarter(nlp):
+    assert times(nlp, "Sales in the last half of 1989 fell.")[0][:3] == ("the last half of 1989", "DATE", "1989-H2")
+    assert times(nlp, "It fell for eight trading days.")[0][:3] == ("eight trading days", "DURATION", "P8D")
+    got = times(nlp, "It posted the third-quarter loss.", published="1989-10-26")
+    assert [(t, v) for t, _, v, _ in got] == [("third-quarter", "1989-Q3")]
+
+
+def _past_clause(nlp, words: list[str], month_at: int) -> Doc:
+    """'They <verb-ed> ... <prep> <Month>': a past-tense root governing a prepositional month."""
+    n = len(words)
+    tags = ["PRP", "VBD"] + ["IN" if i == month_at - 1 else "NNP" if i == month_at else "NN" for i in range(2, n)]
+    pos = ["PRON", "VERB"] + ["ADP" if i == month_at - 1 else "PROPN" if i == month_at else "NOUN" for i in range(2, n)]
+    heads = [1, 1] + [month_at - 1 if i == month_at else 1 for i in range(2, n)]
+    deps = ["nsubj", "ROOT"] + ["pobj" if i == month_at else "prep" if i == month_at - 1 else "dobj" for i in range(2, n)]
+    return Doc(nlp.vocab, words=words, tags=tags, pos=pos, heads=heads, deps=deps)
+
+
+def test_next_month_in_a_past_clause(nlp):
+    # the requests file (forces): "In January, the Pentagon cut ..." written in December is last January
+    doc = _past_clause(nlp, ["They", "cut", "troops", "in", "January"], 4)
+    assert [(t.text, t.value) for t in _run(nlp, doc, "2021-12-09")] == [("January", "2021-01")]
+    # ... but a past action aimed at next month points ahead
+    doc = _past_clause(nlp, ["They", "extended", "it", "to", "January"], 4)
+    assert [(t.text, t.value) for t in _run(nlp, doc, "2021-12-09")] == [("January", "2022-01")]
+
+
+def test_day_a_month_ahead_in_a_past_clause_without_a_target_preposition_is_past(nlp):
+    doc = _past_clause(nlp, ["They", "cut", "troops", "on", "Jan.", "5"], 4)
+    got = [(t.text, t.value) for t in _run(nlp, doc, "2021-12-09")]
+    assert got == [("Jan. 5", "2021-01-05")]

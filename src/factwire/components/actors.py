@@ -18,6 +18,7 @@ from ..docext import evidence
 from . import actors_mentions as am
 from .actors_lexicon import Lexicon, load
 from .actors_refs import resolve_refs
+from .equipment_lexicon import EquipmentLexicon
 
 # Which finder wins when two mentions overlap (after length): a dictionary name beats an NER guess.
 PRIORITY = {"backed": 0, "dict": 1, "person": 2, "surname": 3, "org": 4, "demonym": 5, "capital": 6}
@@ -26,6 +27,16 @@ ROLE_NOUNS = frozenset(
     "commander chief head leader minister president secretary spokesman spokeswoman spokesperson "
     "ambassador envoy general admiral officer official diplomat director adviser advisor".split()
 )
+
+# First words of ORG entities that name no organisation: operations, laws, documents
+# Last words that make a capitalised phrase a heading or a group, not a person's name
+NOT_NAME_WORDS = frozenset(
+    "statement statements soldiers troops forces personnel removal release briefing report photo photos "
+    "readout transcript remarks team teams unit units".split()
+)
+ROMAN = frozenset("II III IV VI VII VIII".split())
+ARABIC_ARTICLES = frozenset("al el as ad ash an at az ar".split())
+NOT_ORG_FIRST_WORDS = frozenset("Operation Law Treaty Resolution Book Statement Agreement Communique Communiqué".split())
 
 
 @Language.factory(
@@ -41,6 +52,8 @@ class ActorsComponent:
     def __init__(self, nlp: Language, lex: Lexicon):
         self.lex = lex
         self.matcher = am.build_matchers(nlp, lex)
+        # an ORG entity the weapons lexicon reads whole ("VBIED", "HMS Daring") is equipment
+        self.equipment = EquipmentLexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         cands = self.find(doc)
@@ -49,6 +62,7 @@ class ActorsComponent:
         doc.spans["fw_actors"] = spans
         refs = resolve_refs(doc, cands, ids, self.lex)
         doc.spans["fw_actor_refs"] = refs
+        doc.spans["fw_nationalities"] = am.nationality_spans(doc, self.matcher, self.lex, cands, ids)
         by_id = {a.id: a for a in actors}
         for ref in refs:
             # "the prime minister" is a name the text gives the actor; "he" is not
@@ -94,6 +108,7 @@ class ActorsComponent:
         # a state name inside a longer place name ("New Jersey") is not the state
         dict_cands = [c for c in dict_cands if not (c.kind == "state" and set(range(c.start, c.end)) <= blocked and _strictly_inside(c, doc))]
 
+        orgs += _coalition_cands(doc, dict_cands + orgs, self.lex)
         self._name_persons(doc, persons)
         surnames = self._surname_cands(doc, persons, header_toks)
         chosen = _select(dict_cands + persons + surnames + orgs)
@@ -116,6 +131,10 @@ class ActorsComponent:
             return False  # "Navy" or "Marine Corps Sgt" is the title of a person who follows
         if tuple(t.lower_ for t in part) in lex.title_modifiers or all((t.lower_,) in lex.title_modifiers for t in part):
             return False
+        if part[0].text in NOT_ORG_FIRST_WORDS:
+            return False  # "Operation Inherent Resolve" is a campaign, "Law of Armed Conflict" a body of law
+        if any(c.start == 0 and c.end == len(part.text) for c in self.equipment.match(part.text)):
+            return False
         if any(t.text in "()[]" for t in part) or (len(part) == 1 and not (part[0].is_upper and len(part[0]) > 1)):
             return False  # a lone capitalised word ("Here", "Defense") is rarely an organisation
         inner = [c for c in dict_cands if part.start <= c.start and c.end <= part.end]
@@ -136,6 +155,8 @@ class ActorsComponent:
             return False
         if tuple(t.lower_ for t in name) in self.lex.titles or all(tuple([t.lower_]) in self.lex.titles or (t.lower_,) in self.lex.title_modifiers or not t.is_alpha for t in name):
             return False  # "Lance Cpl" alone
+        if _junk_name(doc, name):
+            return False
         if len(name.text.split()) > 1 or titled:
             return True
         # a lone word needs support: a title before it, a known leader, or a speech verb it is subject of
@@ -173,6 +194,9 @@ class ActorsComponent:
             while first > cand.start and not doc[first - 1].whitespace_:
                 first -= 1
             known.setdefault(tuple(t.text for t in doc[first:cand.end]), cand)
+            # "al-Abadi" is later "Abadi": the Arabic article may be dropped
+            if first + 2 < cand.end and doc[first].lower_ in ARABIC_ARTICLES and doc[first + 1].text == "-":
+                known.setdefault(tuple(t.text for t in doc[first + 2:cand.end]), cand)
             known.setdefault(tuple(t.text for t in name_toks), cand)
         out = []
         for words, cand in known.items():
@@ -206,6 +230,40 @@ class ActorsComponent:
                     actor.aliases.append(alias)
             spans.append(Span(doc, start, cand.end, label=cand.kind, kb_id=actor.id))
         return list(actors.values()), spans, {key: actor.id for key, actor in actors.items()}
+
+
+def _junk_name(doc: Doc, name: Span) -> bool:
+    """What NER takes for a name in headings, captions and signatures: 'Joint Statement',
+    'Debris Removal Soldiers', 'Derek Mustard VIRIN' (a photo id), 'JOSEPH R. BIDEN JR' (a signature
+    in capitals; a transcript's 'SECRETARY KERRY:' before a colon is kept)."""
+    words = [t for t in name if t.is_alpha]
+    if name[-1].lower_ in NOT_NAME_WORDS:
+        return True
+    if any(t.is_upper and len(t) >= 3 and t.text not in ROMAN for t in words[1:]) and not all(t.is_upper for t in words):
+        return True
+    if len(words) > 1 and all(t.is_upper for t in words):
+        return not (name.end < len(doc) and doc[name.end].text == ":")
+    return False
+
+
+def _coalition_cands(doc: Doc, cands: list[am.Cand], lex: Lexicon) -> list[am.Cand]:
+    """'the Coalition', 'coalition forces': the coalition named before in the article (or after),
+    else an unnamed coalition."""
+    named = [c for c in cands if c.source == "dict" and "coalition" in c.name.lower()]
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out = []
+    for tok in doc:
+        if tok.lower_ != "coalition" or tok.i in taken:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].lower_ in ("anti", "-"):
+            continue  # "anti-coalition forces" are the coalition's enemies
+        before = [c for c in named if c.end <= tok.i]
+        ref = before[-1] if before else (named[0] if named else None)
+        if ref is not None:
+            out.append(am.Cand(tok.i, tok.i + 1, ref.key, ref.name, ref.kind, ref.country, "org"))
+        else:
+            out.append(am.Cand(tok.i, tok.i + 1, "org:Coalition", "Coalition", "organisation", None, "org"))
+    return out
 
 
 def _select(cands: list[am.Cand]) -> list[am.Cand]:

@@ -32,6 +32,10 @@ class Lexicon:
     capitals: dict[str, str] = field(default_factory=dict)
     # demonym adjective or plural -> ISO3
     demonyms: dict[str, str] = field(default_factory=dict)
+    # the plural nouns among them ("Iraqis"): people, not the adjective of a nationality
+    demonym_plurals: frozenset[str] = frozenset()
+    # ethnic and religious identities (data/demonyms_groups.tsv): adjective or plural -> is plural
+    identities: dict[str, bool] = field(default_factory=dict)
     government_nouns: frozenset[str] = frozenset()
     # leader surname -> (full name, ISO3); "<surname> administration" is that state's government
     leaders: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -95,11 +99,20 @@ def load(data_dir: Path = DATA) -> Lexicon:
         for surname in [leader["name"], leader["name"].split()[-1], *(leader.get("surnames") or [])]:
             lex.leaders[surname] = (leader["name"], leader["country"])
 
+    plurals: set[str] = set()
     for line in _rows(data_dir / "demonyms.tsv"):
         adjective, plural, iso3 = line[:3]
         lex.demonyms[adjective] = iso3
         if plural != "-":
             lex.demonyms[plural] = iso3
+            plurals.add(plural)
+    for form, iso3 in _derived_demonyms(lex).items():
+        lex.demonyms.setdefault(form, iso3)
+    lex.demonym_plurals = frozenset(plurals)
+    for line in _rows(data_dir / "demonyms_groups.tsv"):
+        lex.identities[line[0]] = False
+        if len(line) > 1 and line[1] != "-":
+            lex.identities[line[1]] = True
 
     titles: dict[tuple[str, ...], set[str]] = {}
     modifiers: set[tuple[str, ...]] = set()
@@ -113,6 +126,32 @@ def load(data_dir: Path = DATA) -> Lexicon:
     lex.titles = {k: frozenset(v) for k, v in titles.items()}
     lex.title_modifiers = frozenset(modifiers)
     return lex
+
+
+def _derived_demonyms(lex: Lexicon) -> dict[str, str]:
+    """Adjectives for the states demonyms.tsv does not list, by the regular English endings:
+    Gambia -> Gambian, Zimbabwe -> Zimbabwean, Morocco -> Moroccan. A form two states could
+    give (Niger, Nigeria -> "Nigerian") is dropped; irregular ones belong in demonyms.tsv."""
+    listed = set(lex.demonyms.values())
+    forms: dict[str, set[str]] = {}
+    for key, entry in lex.entries.items():
+        iso3 = entry.country
+        if entry.kind != "state" or iso3 is None or iso3 in listed:
+            continue
+        name = entry.name
+        if " " in name or not name.isalpha():
+            continue
+        if name.endswith("a"):
+            options = [name + "n"]
+        elif name.endswith("e"):
+            options = [name + "an"]
+        elif name.endswith("o"):
+            options = [name[:-1] + "an"]
+        else:
+            continue  # "-ese", "-i", "-ian" after a consonant: too irregular to guess
+        for form in options:
+            forms.setdefault(form, set()).add(iso3)
+    return {form: next(iter(codes)) for form, codes in forms.items() if len(codes) == 1 and form not in lex.demonyms}
 
 
 def _title_forms(title: str) -> list[tuple[str, ...]]:

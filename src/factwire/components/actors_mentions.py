@@ -65,12 +65,17 @@ def build_matchers(nlp, lex: Lexicon) -> PhraseMatcher:
         groups.setdefault("C|" + key, []).append(capital)
     for demonym, iso3 in lex.demonyms.items():
         groups.setdefault("D|" + iso3, []).append(demonym)
+    for identity in lex.identities:
+        if identity not in lex.demonyms:
+            groups.setdefault("I|identity", []).append(identity)
     for label, surfaces in groups.items():
         variants: set[str] = set()
         for surface in surfaces:
             variants.add(surface)
             # "al-Qaeda" starts a sentence as "Al-Qaeda"
             variants.add(surface[0].upper() + surface[1:])
+        # "Da'esh" is also typeset "Da’esh"
+        variants |= {v.replace("'", "’") for v in variants}
         matcher.add(label, [nlp.make_doc(v) for v in sorted(variants)])
     return matcher
 
@@ -80,6 +85,8 @@ def dictionary_cands(doc: Doc, matcher: PhraseMatcher, lex: Lexicon) -> list[Can
     for match_id, start, end in matcher(doc):
         label = doc.vocab.strings[match_id]
         tag, ref = label.split("|", 1)
+        if tag == "I":
+            continue  # an identity ("Kurdish") is a nationality mention, not an actor
         if tag == "D":
             entry = lex.state(ref)
             if _next_word(doc, end) in NON_STATE_AFTER_DEMONYM:
@@ -91,6 +98,29 @@ def dictionary_cands(doc: Doc, matcher: PhraseMatcher, lex: Lexicon) -> list[Can
             continue
         out.append(Cand(start, end, entry.key, entry.name, entry.kind, entry.country, "capital" if tag == "C" else "dict"))
     return out
+
+
+def nationality_spans(doc: Doc, matcher: PhraseMatcher, lex: Lexicon, cands: list[Cand], ids: dict[str, str]) -> list[Span]:
+    """Nationality and identity words as written ("Iraqi", "Kurdish", "Yazidis"), nested ones too
+    ("Iraqi" in "Iraqi Security Forces"). label_ is the state's ISO3 ("identity" for an ethnic or
+    religious group), kb_id_ the state's actor id when the article has that actor. A state's plural
+    ("Iraqis") names people, an actor, and is left out; so is a word inside a state's name
+    ("Arab" in "United Arab Emirates")."""
+    names = [c for c in cands if c.kind == "state" and c.source == "dict"]
+    out = []
+    for match_id, start, end in matcher(doc):
+        tag, ref = doc.vocab.strings[match_id].split("|", 1)
+        if tag not in ("D", "I"):
+            continue
+        if doc[start:end].text in lex.demonym_plurals:
+            continue
+        if any(c.start <= start and end <= c.end and (c.start, c.end) != (start, end) for c in names):
+            continue
+        if tag == "D":
+            out.append(Span(doc, start, end, label=ref, kb_id=ids.get(lex.state_key(ref), "")))
+        else:
+            out.append(Span(doc, start, end, label="identity"))
+    return sorted(out, key=lambda s: (s.start, s.end))
 
 
 def _next_word(doc: Doc, i: int) -> str | None:

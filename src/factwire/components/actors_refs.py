@@ -73,6 +73,62 @@ def resolve_refs(doc: Doc, cands: list[Cand], ids: dict[str, str], lex: Lexicon)
                      antecedent.titles, antecedent.country, antecedent.head_noun, _verb(span.root))
             )
         i = end
+    out += _first_person_refs(doc, cands, ids, out)
+    return sorted(out, key=lambda sp: sp.start)
+
+
+FIRST_PERSON = frozenset("i me my mine myself".split())
+SPEECH_LEMMAS = frozenset("say tell add note warn state explain announce claim insist argue write comment respond declare stress".split())
+OPEN_QUOTES = frozenset(['"', "“"])
+CLOSE_QUOTES = frozenset(['"', "”"])
+
+
+def _first_person_refs(doc: Doc, cands: list[Cand], ids: dict[str, str], refs: list[Span]) -> list[Span]:
+    """'I', 'my' in what a named person is reported saying -> that person: the statement after
+    'X said:' (to the next attribution), or the quotation right after or before 'X said'."""
+    if not doc.has_annotation("DEP"):
+        return []
+    person_at: dict[int, str] = {}
+    for c in cands:
+        if c.kind == "person" and c.key in ids:
+            for t in range(c.title_start if c.title_start is not None else c.start, c.end):
+                person_at[t] = ids[c.key]
+    for r in refs:
+        if r.label_ == "person":
+            for t in range(r.start, r.end):
+                person_at.setdefault(t, r.kb_id_)
+    attributions: list[tuple[int, int, int, str]] = []  # (verb, region start, region end, actor id)
+    for tok in doc:
+        if tok.lemma_ not in SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        speaker = next((person_at[c.i] for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i in person_at), None)
+        if speaker is None:
+            continue
+        after = [t for t in doc[tok.i + 1:min(len(doc), tok.i + 12)] if not t.is_space]
+        # the first word past the verb's own phrase ('said', 'Gen. X said,') opens the statement
+        subtree_end = max(t.i for t in tok.subtree if t.i <= tok.i + 11)
+        nxt = next((t for t in after if t.i > subtree_end or t.text in (":",) or t.text in OPEN_QUOTES), None)
+        if nxt is not None and nxt.text == ":":
+            attributions.append((tok.i, nxt.i + 1, len(doc), speaker))
+        elif nxt is not None and nxt.text in OPEN_QUOTES:
+            close = next((t.i for t in doc[nxt.i + 1:] if t.text in CLOSE_QUOTES), len(doc))
+            attributions.append((tok.i, nxt.i + 1, close, speaker))
+        else:
+            before = [t for t in doc[max(0, tok.i - 3):tok.i] if t.text in CLOSE_QUOTES]
+            if before:
+                close = before[-1].i
+                open_ = next((t.i for t in reversed(doc[:close]) if t.text in OPEN_QUOTES), None)
+                if open_ is not None:
+                    attributions.append((tok.i, open_ + 1, close, speaker))
+    out = []
+    starts = sorted(a[0] for a in attributions)
+    for verb, start, end, speaker in attributions:
+        later = [v for v in starts if v > verb]
+        # a statement runs until someone else is reported speaking
+        end = min(end, later[0] if later else end)
+        for t in doc[start:end]:
+            if t.lower_ in FIRST_PERSON and t.i not in person_at:
+                out.append(Span(doc, t.i, t.i + 1, label="person", kb_id=speaker))
     return out
 
 

@@ -88,6 +88,13 @@ def _keys(word: str) -> set[str]:
     return keys
 
 
+# A weapon's name before one of these names a place, not the weapon: "VBIED factory", "weapons cache".
+SITE_NOUNS = frozenset(
+    "factory factories facility facilities cache caches depot depots storage stockpile stockpiles "
+    "warehouse warehouses workshop workshops plant plants site sites".split()
+)
+
+
 @dataclass(frozen=True)
 class _Rule:
     item: Item | None  # None for a coordination rule ("ballistic and cruise missiles")
@@ -157,7 +164,7 @@ class EquipmentLexicon:
             name = re.sub(r"\s+", " ", m.group("ship"))
             return Claim(m.start(), m.end(), [Mention(Item(name, "platform", "ship", True), m.start(), m.end())])
         if rule.item is not None:
-            if _blocked(text, m.start(), m.end(), rule.not_before, rule.not_after):
+            if _blocked(text, m.start(), m.end(), rule.not_before, rule.not_after | SITE_NOUNS):
                 return None
             return Claim(m.start(), m.end(), [Mention(rule.item, m.start(), m.end())])
         mods = self.coord[rule.head]

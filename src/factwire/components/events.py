@@ -31,6 +31,9 @@ COOPERATIVE = ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "CONCEDE")
 CONFLICTUAL = ("ASSAULT", "COERCE", "SANCTION", "PROTEST", "RETREAT")
 THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations", "RETREAT": "expel"}
 PARTY_KINDS = ("state", "government", "military", "international_org", "armed_group")
+# types whose target may be the subject of a clause they govern ("demanded that X ...")
+CLAUSE_TARGET_TYPES = ("DEMAND", "DISAPPROVE", "THREATEN", "REJECT", "SUPPORT", "CONCEDE")
+RECIPIENT_PREPS = ("to", "for", "against", "on", "with")
 PARTY_PREPS = ("to", "for", "with", "between", "on", "against", "at", "of", "about", "into")
 
 
@@ -77,6 +80,8 @@ class EventExtractor:
         if f.target is None and f.plover in PARTICIPANT_TYPES + ("AID",):
             self.participant(doc, f)
         find_place(doc, f)
+        if f.target is None:
+            self.implied_target(doc, f)
         find_time(self.lex, doc, f)
         f.source = source_of(self.lex, doc, m.main)
         f.anaphoric = any(
@@ -220,6 +225,49 @@ class EventExtractor:
             if head.lower_ == "for" and verb.lower_ in self.lex.words("claims.responsible"):
                 return next(iter(children(verb.head, "dobj", "nsubj")), None)
         return None
+
+    def implied_target(self, doc: Doc, f: Found) -> None:
+        """The party acted upon when the trigger names none directly (PLOVER codes one):
+        the subject of a demanded or condemned clause ("demanded that the US cancel"), the
+        owner of what is accepted or rejected ("rejected a US offer", "North Korea's demand"),
+        the recipient inside a complement ("offered to hand over to Britain", "aid to
+        Mozambique"), else the country, region or city the event is placed in ("lifted a
+        curfew in Montenegro")."""
+        exclude = {f.actor} - {None}
+        skip = {t.i for t in f.arg_tokens}
+        for tok in f.mention.tokens:
+            if f.plover in CLAUSE_TARGET_TYPES:
+                for comp in children(tok, "ccomp"):
+                    subj, _ = subject(comp)
+                    ident = actor_of(doc, subj)
+                    if ident and ident not in exclude:
+                        f.target = ident
+                        return
+            themes = children(tok, "dobj") + [o for o in pobjs(tok, ("of",)) if tok.pos_ == "NOUN"]
+            for xcomp in children(tok, "xcomp"):
+                for obj in children(xcomp, "dobj", "dative"):
+                    ident = actor_of(doc, obj)
+                    if ident and ident not in exclude:
+                        f.target = ident
+                        return
+                themes.extend(children(xcomp, "dobj"))
+                self.prep_target(doc, f, xcomp, RECIPIENT_PREPS)
+                if f.target is not None:
+                    return
+            for theme in themes:
+                ident = actor_of(doc, theme)
+                if ident is None:
+                    ident, _ = next(
+                        ((i, a) for o in pobjs(theme, ("from", "by", "of", "to", "for", "against", "on")) for i, a in [first_actor_in(doc, o, exclude, skip)] if i),
+                        (None, None),
+                    )
+                if ident and ident not in exclude:
+                    f.target = ident
+                    return
+        if f.place is not None and f.plover not in ("ASSAULT",):
+            place = docext.by_id(docext.records(doc, "fw_places"), f.place)
+            if place is not None and place.feature in GEO_FEATURES:
+                f.target = f.place
 
     def prep_target(self, doc: Doc, f: Found, tok: Token, preps) -> None:
         skip = {t.i for t in f.arg_tokens}

@@ -68,7 +68,10 @@ def subject(tok: Token, depth: int = 0) -> tuple[Token | None, bool]:
             s = tok.head
         return s, passive
     if depth < 3 and tok.dep_ in ("xcomp", "conj") and tok.head is not tok:
-        s, passive = subject(tok.head, depth + 1)
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.dep_ == "acomp" and head.pos_ == "ADJ":
+            head = head.head  # "Syria is willing to withdraw": the subject sits on the copula
+        s, passive = subject(head, depth + 1)
         # "X was sent to fight" -- the passive belongs to the head, not the infinitive
         return s, passive and tok.dep_ == "conj"
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -108,7 +111,17 @@ def actor_of(doc: Doc, tok: Token | None, depth: int = 0) -> str | None:
             found = docext.actor_id_at(doc, grand)
             if found:
                 return found
-    # conjoined actors: "Tehran and its allies" -> the first conjunct
+    if depth < 2:
+        # "leaders of the opposition coalition", "doctors from two American aid groups"
+        for obj in pobjs(tok, ("of", "from")):
+            found = actor_of(doc, obj, depth + 1)
+            if found:
+                return found
+        # conjoined actors: "Bosnia and Slovenia agreed" -> the first conjunct that names one
+        for conj in children(tok, "conj"):
+            found = actor_of(doc, conj, depth + 1)
+            if found:
+                return found
     return None
 
 

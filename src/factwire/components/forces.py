@@ -4,7 +4,8 @@ A force level is a quantity (from factwire_quantities) that counts a force noun
 ("2,500 troops") or that a verb relates to a force ("the number of U.S. troops in Syria is
 close to 900"). For each one this component resolves the owner (actor), the place, the time
 and the status, and writes `doc._.fw_forces`: `schema.Force` records with ids f1.. in text order.
-Word lists live in data/force_nouns.yaml; the sentence-level rules in forces_rules.py.
+Word lists live in data/force_nouns.yaml; finding the force a figure counts in forces_rules.py,
+its status and dating phrase in forces_status.py, its place in forces_place.py.
 """
 
 from __future__ import annotations
@@ -16,18 +17,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import schema
-from ..docext import actor_id_at, evidence, place_id_at, records
+from ..docext import actor_id_at, evidence, records
 from .forces_lexicon import DEFAULT_PATH, ForceLexicon
+from .forces_place import PlaceFinder
+from .forces_status import count_role, force_status, own_phrase
 from .forces_rules import (
-    LOCATIVE_PREPS,
     Anchor,
-    clause_root,
+    change_ends,
     clause_tokens,
+    elided_anchor,
     find_anchor,
     find_anchor_unparsed,
-    in_sentence_before,
+    is_prep,
     is_casualty_count,
-    locative_pobjs,
     numeral_in,
     owner_tokens,
     sentence,
@@ -36,11 +38,6 @@ from .forces_rules import (
 # Actors that can own forces when found only by context (not a modifier of the force noun).
 OWNER_KINDS = frozenset({"state", "government", "military", "armed_group", "international_org"})
 POSSESSIVES = frozenset({"its", "their", "our"})
-# "the country" / "the region" refer back to the last place of that feature.
-REFERRING_NOUNS = {"country": "country", "nation": "country", "region": "region", "area": "region"}
-CONTEXT_FEATURES = frozenset({"country", "region"})
-CONTEXT_SENTENCES = 6
-CONTEXT_CHARS = 1000
 CONCRETE_DATE = re.compile(r"^\d{4}")
 
 
@@ -74,7 +71,7 @@ class _Reader:
         self.times = {t.id: t for t in records(doc, "fw_times")}
         self.quantities = {q.id: q for q in records(doc, "fw_quantities")}
         self.time_spans = sorted(doc.spans["fw_times"], key=lambda s: s.start) if "fw_times" in doc.spans else []
-        self.place_spans = sorted(doc.spans["fw_places"], key=lambda s: s.start) if "fw_places" in doc.spans else []
+        self.where = PlaceFinder(doc, self.places)
         article = doc._.fw_article
         self.published: str | None = getattr(article, "published", None)
 
@@ -106,6 +103,7 @@ class _Reader:
             return []
         parsed = self.doc.has_annotation("DEP")
         found: list[tuple[int, schema.Force]] = []
+        anchors: list[Anchor] = []
         seen: set[int] = set()
         self.numerals = self._quantity_numerals()
         for span in sorted(self.doc.spans["fw_quantities"], key=lambda s: (s.start, s.end)):
@@ -113,16 +111,20 @@ class _Reader:
             num = numeral_in(span)
             if quantity is None or quantity.value is None or num is None or num.i in seen or self.in_time(num):
                 continue
-            if quantity.value < self.lex.min_count:
-                continue  # "two soldiers" are people in a story, not a force level
-            if parsed:
-                anchor = find_anchor(num, self.lex, self.armed_group_at, self.actor_at)
+            ends = change_ends(span) if quantity.bound == "range" else None
+            if ends:  # "cut from 3,000 to 2,500" is two levels, not a range of doubt
+                items = [(n, self.doc[n.i : n.i + 1], schema.Count(value=v, bound="exact")) for n, v in ends]
             else:
-                anchor = find_anchor_unparsed(num, self.lex, self.armed_group_at)
-            if anchor is None or is_casualty_count(anchor, self.lex):
-                continue
-            seen.add(num.i)
-            found.append((span.start_char, self._force(anchor, span, quantity)))
+                items = [(num, span, schema.Count(value=quantity.value, bound=quantity.bound, value_max=quantity.value_max))]
+            for figure, where, count in items:
+                if count.value < self.lex.min_count:
+                    continue  # "two soldiers" are people in a story, not a force level
+                anchor = self._anchor(figure, parsed, anchors)
+                if anchor is None or is_casualty_count(anchor, self.lex):
+                    continue
+                seen.add(figure.i)
+                anchors.append(anchor)
+                found.append((where.start_char, self._force(anchor, where, count)))
         found.sort(key=lambda pair: pair[0])
         out = []
         for n, (_, force) in enumerate(found, start=1):
@@ -130,19 +132,30 @@ class _Reader:
             out.append(force)
         return out
 
+    def _anchor(self, num: Token, parsed: bool, earlier: list[Anchor]) -> Anchor | None:
+        if not parsed:
+            return find_anchor_unparsed(num, self.lex, self.armed_group_at)
+        anchor = find_anchor(num, self.lex, self.armed_group_at, self.actor_at)
+        if anchor is None:
+            return elided_anchor(num, earlier)
+        if not anchor.direct and num.dep_ == "conj" and anchor.verb is not None and num.head.i == anchor.verb.i:
+            anchor.elided = True  # "deployed to Iraq and approximately 900 to Syria"
+        return anchor
+
     def _quantity_numerals(self) -> list[Token]:
         nums = [numeral_in(s) for s in self.doc.spans["fw_quantities"]]
         return [n for n in nums if n is not None and not self.in_time(n)]
 
-    def _force(self, anchor: Anchor, span: Span, quantity: schema.Quantity) -> schema.Force:
+    def _force(self, anchor: Anchor, span: Span, count: schema.Count) -> schema.Force:
         owner = self._owner(anchor)
         owner_country = self.actor_country(owner)
-        place, place_tokens = self._place(anchor, owner, owner_country)
-        status = self._status(anchor)
+        place, place_tokens = self.where.place(anchor, owner_country)
+        status = force_status(anchor, self.lex, self.numerals)
         time = self._time(anchor, status)
         if status == "current" and time is not None and self._before_publication(self.times[time].value):
             status = "past"
-        count = schema.Count(value=quantity.value, bound=quantity.bound, value_max=quantity.value_max)
+        if status == "current" and time is not None and self._after_publication(self.times[time].value):
+            time = None  # "will withdraw its troops by 2022": a deadline, not when the level held
         return schema.Force(
             id="f0",
             owner=owner,
@@ -213,70 +226,22 @@ class _Reader:
                 return ident
         return None
 
-    # --- place ---------------------------------------------------------------------------
-
-    def _place(self, anchor: Anchor, owner: str | None, owner_country: str | None) -> tuple[str | None, list[Token]]:
-        """(place id, tokens of the phrase that gave it)."""
-        heads = [anchor.noun]
-        if anchor.outer is not None:
-            heads.append(anchor.outer)
-        heads += [t for t in anchor.path if t.pos_ in ("VERB", "AUX")]
-        if anchor.verb is not None and anchor.verb not in heads:
-            heads.append(anchor.verb)
-        for pobj in locative_pobjs(heads, LOCATIVE_PREPS):
-            ident = self._place_in(pobj)
-            if ident:
-                return ident, [pobj.head, *pobj.subtree]
-        excluded = {t.i for t in owner_tokens(anchor)}
-        clause = [t for t in clause_tokens(anchor) if t.i not in excluded]
-        for token in sorted(clause, key=lambda t: abs(t.i - anchor.number.i)):
-            ident = place_id_at(self.doc, token) or self._referred_place(token)
-            if ident and self.place_country(ident) != owner_country:
-                return ident, []
-        return self._context_place(anchor, owner_country), []
-
-    def _place_in(self, pobj: Token) -> str | None:
-        for token in [pobj, *pobj.subtree]:
-            ident = place_id_at(self.doc, token) or self._referred_place(token)
-            if ident:
-                return ident
-        return None
-
-    def _referred_place(self, token: Token) -> str | None:
-        """ "the country" -> the last country named before it."""
-        feature = REFERRING_NOUNS.get(token.lower_)
-        if feature is None or not any(c.lower_ in ("the", "that", "this") for c in token.lefts):
-            return None
-        for span in reversed(self.place_spans):
-            place = self.places.get(span.kb_id_)
-            if span.end <= token.i and place is not None and place.feature == feature:
-                return place.id
-        return None
-
-    def _context_place(self, anchor: Anchor, owner_country: str | None) -> str | None:
-        """The last country or region named shortly before; the owner's own country last."""
-        start, end = in_sentence_before(self.doc, anchor.noun, CONTEXT_SENTENCES)
-        # short lines (interview turns, headings) make many small sentences: look back far enough
-        start = min(start, max(0, end - CONTEXT_CHARS))
-        home = None
-        for span in reversed(self.place_spans):
-            place = self.places.get(span.kb_id_)
-            if place is None or span.start_char < start or span.end_char > end or place.feature not in CONTEXT_FEATURES:
-                continue
-            if place.country is not None and place.country == owner_country:
-                home = home or place.id
-                continue
-            return place.id
-        return home
-
     # --- time and status -------------------------------------------------------------------
 
     def _time(self, anchor: Anchor, status: str) -> str | None:
+        own = {t.i for t in own_phrase(anchor)}
+        mine = [s for s in self.time_spans if s.start in own and self._concrete(s.kb_id_)]
+        if mine:  # "down from 2,000 in 2018": the date inside the figure's own phrase
+            return min(mine, key=lambda s: abs(s.start - anchor.number.i)).kb_id_
+        if count_role(anchor, self.lex) == "from":
+            return None  # the clause's date is when the change happened, not when this level held
         clause = clause_tokens(anchor)
         lo, hi = min(t.i for t in clause), max(t.i for t in clause)
+        # a date inside another figure's "from" phrase belongs to that figure
+        others = {d.i for t in clause if t.lower_ == "from" and is_prep(t) and t.i not in own for d in t.subtree}
         dated = [
             s for s in self.time_spans
-            if lo <= s.start and s.end <= hi + 1 and self._concrete(s.kb_id_)
+            if lo <= s.start and s.end <= hi + 1 and s.start not in others and self._concrete(s.kb_id_)
         ]
         if dated:
             return min(dated, key=lambda s: abs(s.start - anchor.number.i)).kb_id_
@@ -301,62 +266,27 @@ class _Reader:
         value = time.value or ""
         return value.startswith(self.published) or (len(value) >= 7 and self.published.startswith(value))
 
+    def _after_publication(self, value: str | None) -> bool:
+        if not value or not self.published or not CONCRETE_DATE.match(value):
+            return False
+        return value[:10] > self.published[: len(value[:10])]
+
     def _before_publication(self, value: str | None) -> bool:
         if not value or not self.published or not CONCRETE_DATE.match(value):
             return False
         return value[:4] < self.published[:4]
 
-    def _status(self, anchor: Anchor) -> str:
-        lex = self.lex
-        if self._peak_cue(anchor):
-            return "peak"
-        path_words = {t.lemma_.lower() for t in anchor.path} | {t.lower_ for t in anchor.path}
-        preps = anchor.preps
-        root = clause_root(anchor)
-        past = root is not None and (
-            root.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "was", "were") for c in root.children)
-        )
-        future = self._future(root) or self._future(anchor.verb)
-        if path_words & {"cap", "ceiling", "limit", "goal", "target"}:
-            return "target"
-        if "from" in preps and "to" not in preps:
-            return "past"  # "cut from 3,000": the level before the change
-        if "to" in preps and root is not None and root.lemma_.lower() in lex.target_words | {"down", "draw"}:
-            return "current" if past else "target"
-        if future:
-            return "planned"
-        return "past" if past else "current"
-
-    def _future(self, verb: Token | None) -> bool:
-        """Will/shall, or a verb of planning above it ("plans to send", "authorized the deployment")."""
-        for _ in range(3):
-            if verb is None:
-                return False
-            if verb.lemma_.lower() in self.lex.plan_verbs:
-                return True
-            if any(c.dep_ == "aux" and c.lower_ in self.lex.future_aux for c in verb.children):
-                return True
-            if any(c.dep_ == "aux" and c.lower_ == "going" for c in verb.children):
-                return True
-            if verb.dep_ not in ("xcomp", "ccomp", "advcl") or verb.head.i == verb.i:
-                return False
-            verb = verb.head
-        return False
-
-    def _peak_cue(self, anchor: Anchor) -> bool:
-        """A peak word in the clause whose nearest count is this one."""
-        for token in clause_tokens(anchor):
-            if token.lemma_.lower() not in self.lex.peak and token.lower_ not in self.lex.peak:
-                continue
-            same_sent = [n for n in self.numerals if sentence(n).start == sentence(token).start]
-            if same_sent and min(same_sent, key=lambda n: abs(n.i - token.i)).i == anchor.number.i:
-                return True
-        return False
-
     # --- evidence --------------------------------------------------------------------------
 
     def _evidence(self, anchor: Anchor, span: Span, place_tokens: list[Token]) -> schema.Span:
         tokens: list[Token] = list(span)
+        if anchor.elided:
+            # "approximately 900 to Syria", "approximately 900 are in Syria"
+            num = anchor.number
+            tokens += list(num.subtree)
+            if num.dep_ != "conj":
+                tokens += [num.head, *place_tokens]
+            return evidence(self.doc, min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
         first_verb = next((t for t in anchor.path if t.pos_ in ("VERB", "AUX")), None)
         same_clause = anchor.direct or first_verb is None or (anchor.verb is not None and first_verb.i == anchor.verb.i)
         if same_clause:

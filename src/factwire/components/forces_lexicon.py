@@ -22,6 +22,7 @@ class ForceLexicon:
     peak: frozenset[str]
     plan_verbs: frozenset[str]
     target_words: frozenset[str]
+    change_words: frozenset[str]
     future_aux: frozenset[str]
     min_count: float
 
@@ -42,6 +43,7 @@ class ForceLexicon:
             peak=words("peak_words"),
             plan_verbs=words("plan_verbs"),
             target_words=words("target_words"),
+            change_words=words("change_words"),
             future_aux=words("future_aux"),
             min_count=float(data.get("min_count", 0)),
         )

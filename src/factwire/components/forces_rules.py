@@ -9,6 +9,7 @@ The functions here find that anchor and the clause around it; forces.py resolves
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +22,8 @@ COUNT_PREPS = frozenset({"to", "from", "at", "of", "about", "around", "near", "l
 LOCATIVE_PREPS = frozenset({"in", "to", "into", "at", "inside", "within", "across", "throughout", "on", "near", "around"})
 # Clause links across which a verb shares its figure with the verb above it.
 CHAINED_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+# How a bare figure standing for an elided force noun attaches to its verb.
+ELIDED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "conj"})
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON"})
 VERBISH = frozenset({"VERB", "AUX"})
 MAX_HOPS = 8
@@ -37,13 +40,14 @@ class Anchor:
     direct: bool  # the numeral modifies the noun itself ("2,500 troops")
     path: list[Token] = field(default_factory=list)  # tokens from the numeral up to the verb
     outer: Token | None = None  # "number"/"presence" when the force noun sits inside it
+    elided: bool = False  # "... deployed to Iraq and approximately 900 to Syria": the noun is left out
 
     @property
     def preps(self) -> list[str]:
-        return [t.lower_ for t in self.path if _is_prep(t)]
+        return [t.lower_ for t in self.path if is_prep(t)]
 
 
-def _is_prep(token: Token) -> bool:
+def is_prep(token: Token) -> bool:
     # "down" in "drew forces down to 2,500" is tagged ADP but is a particle, not a preposition
     return token.dep_ == "prep" or (token.pos_ == "ADP" and token.dep_ not in ("advmod", "prt", "quantmod"))
 
@@ -145,7 +149,7 @@ def find_anchor(num: Token, lex: ForceLexicon, armed_group_at, actor_at) -> Anch
             return None
         came_from, cur = cur, cur.head
         path.append(cur)
-        if _is_prep(cur):
+        if is_prep(cur):
             if cur.lower_ not in COUNT_PREPS:
                 return None
             continue
@@ -174,6 +178,49 @@ def find_anchor(num: Token, lex: ForceLexicon, armed_group_at, actor_at) -> Anch
             continue
         # adjectives and adverbs on the way: "close to 900", "down to"
     return None
+
+
+def elided_anchor(num: Token, earlier: list[Anchor]) -> Anchor | None:
+    """A bare figure standing for a force noun named earlier in the sentence, as in the lists of
+    War Powers reports: "approximately 2,500 ... personnel remain in Iraq; approximately 900 are in
+    Syria". Only taken with a locative phrase of its own, so a stray figure is not read as troops."""
+    head = num.head
+    if num.dep_ == "conj" and head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head  # "are in Iraq and 900 in Syria" is sometimes parsed as a conjunct of "in"
+    if head.i == num.i:
+        return None
+    sent = sentence(num)
+    before = [a for a in earlier if sent.start <= a.number.i < num.i]
+    if not before:
+        return None
+    prev = max(before, key=lambda a: a.number.i)
+    of_verb = head.pos_ in VERBISH and num.dep_ in ELIDED_DEPS
+    # "2,500 troops in Iraq and 900 in Syria": a conjunct of the force noun itself
+    of_noun = num.dep_ == "conj" and head.i == prev.noun.i
+    if not (of_verb or of_noun):
+        return None
+    holders = [num, head] if of_verb else [num]
+    if not any(p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for h in holders for p in h.children):
+        return None
+    verb = head if of_verb else prev.verb
+    return Anchor(num, prev.noun, prev.force, verb, False, [verb] if verb is not None else [], prev.outer, elided=True)
+
+
+def change_ends(span: Span) -> list[tuple[Token, float]] | None:
+    """The two ends of a change that came as one range ("from 3,000 to 2,500"), with their values."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before != "from" and span[0].lower_ != "from":
+        return None
+    if not any(t.lower_ == "to" for t in span):
+        return None  # "from between 2,000 and 3,000" is a range after all
+    nums = [t for t in span if t.like_num and any(c.isdigit() for c in t.text)]
+    if len(nums) != 2:
+        return None
+    try:
+        return [(t, float(t.text.replace(",", ""))) for t in nums]
+    except ValueError:
+        return None
 
 
 def find_anchor_unparsed(num: Token, lex: ForceLexicon, armed_group_at) -> Anchor | None:
@@ -234,7 +281,9 @@ def owner_tokens(anchor: Anchor) -> list[Token]:
             out += [t for t in left.subtree if t.i != anchor.number.i and not t.like_num]
         for prep in noun.rights:
             if prep.lower_ == "of":
-                out += list(prep.subtree)
+                # "the number of troops in Iraq": Iraq is where they are, not whose they are
+                where = {t.i for p in prep.subtree if p.lower_ in LOCATIVE_PREPS and p.dep_ == "prep" for t in p.subtree}
+                out += [t for t in prep.subtree if t.i not in where]
     return out
 
 
@@ -257,3 +306,14 @@ def in_sentence_before(doc: Doc, token: Token, sentences: int) -> tuple[int, int
             break
         start = sentence(doc[start - 1]).start
     return doc[start].idx, token.idx
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def paragraph_start(text: str, end: int) -> int:
+    """Character offset where the paragraph holding offset `end` starts (after the last blank line)."""
+    start = 0
+    for match in PARAGRAPH_BREAK.finditer(text, 0, end):
+        start = match.end()
+    return start

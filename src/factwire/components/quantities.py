@@ -4,17 +4,21 @@ The numbers themselves are found on characters by `quantities_scan`; this module
 tokens to name what is counted (the noun after the number, or "the number of X ... is N"), adds
 zero counts ("No U.S. personnel were killed"), and writes `doc._.fw_quantities` (ids q1.. in text
 order) and the span group "fw_quantities" (kb_id_ = id). It reads "fw_times" so that numbers inside
-dates and clock times are not counted; numbers inside durations ("three years") are kept, as
-NewsQuant counts them.
+dates and clock times are not counted; numbers inside durations ("three years"), dates reached by
+counting units ("nine days later") and money the time tagger took for a year ("$2000") are kept,
+as NewsQuant counts them. A bare number after a count of a noun in the same clause shares that
+noun ("12 civilians killed and 30 wounded"), and a rate after the noun joins the unit ("tests per day").
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import docext, schema
-from .quantities_scan import Hit, Lexicon, scan
+from .quantities_scan import Hit, Lexicon, per_unit, scan
 
 NOUNISH = {"NOUN", "PROPN"}
 # irregular plurals that end in no "s" but are the counted noun of a troop or casualty figure
@@ -38,12 +42,13 @@ class QuantityTagger:
         self.lex = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        hits = scan(doc.text, self.lex, blocked=_time_blocks(doc))
+        hits = scan(doc.text, self.lex, blocked=_time_blocks(doc, self.lex))
         taken = [(h.start, h.end) for h in hits]
         hits += [h for h in _zero_counts(doc, self.lex) if not any(s < h.end and h.start < e for s, e in taken)]
         hits.sort(key=lambda h: h.start)
         records: list[schema.Quantity] = []
         spans: list[Span] = []
+        counted: tuple[Span, str, str | None] | None = None  # the last count of a noun: span, unit, concept
         for hit in hits:
             span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -52,6 +57,10 @@ class QuantityTagger:
                 unit, concept = hit.unit, hit.concept
             else:
                 unit, concept = _unit_and_concept(doc, span, hit, self.lex)
+                if unit is None and counted is not None and _elliptical(doc, counted[0], span):
+                    unit, concept = counted[1], counted[2]  # "12 civilians killed and 30 wounded"
+            if hit.unit is None and unit is not None and hit.kind != "fraction":
+                counted = (span, unit, concept)
             ident = f"q{len(records) + 1}"
             records.append(
                 schema.Quantity(
@@ -73,7 +82,30 @@ class QuantityTagger:
         return doc
 
 
-def _time_blocks(doc: Doc) -> list[tuple[int, int]]:
+_ELLIPSIS_JOINERS = {"and", "but", "while", "whereas", "or", ",", ";", "with", "another", "including"}
+
+
+def _elliptical(doc: Doc, before: Span, span: Span) -> bool:
+    """A bare number that shares the noun of a count a few words back in the same clause chain:
+    "12 civilians were killed and 30 wounded", "40 soldiers, 12 of them officers" is not (an "of")."""
+    if span.start - before.end > 8:
+        return False
+    if (_has(doc, "SENT_START") or _has(doc, "DEP")) and before.sent.start != span.sent.start:
+        return False
+    between = doc[before.end:span.start]
+    if not any(t.lower_ in _ELLIPSIS_JOINERS for t in between) or any(t.like_num for t in between):
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None or nxt.is_punct:
+        return True
+    if nxt.lower_ in ("of", "per", "percent"):
+        return False
+    if _has(doc, "POS") or _has(doc, "TAG"):
+        return nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "ADV") and nxt.lower_ not in ("times",)
+    return nxt.lower_.endswith("ed") or nxt.lower_ in ("and", "or", "were", "are", "in", "on", "at")
+
+
+def _time_blocks(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     """Character ranges of dates, times and sets: their numbers are not quantities."""
     if "fw_times" not in doc.spans:
         return []
@@ -82,7 +114,20 @@ def _time_blocks(doc: Doc) -> list[tuple[int, int]]:
         (s.start_char, s.end_char)
         for s in doc.spans["fw_times"]
         if types.get(s.kb_id_) != "DURATION"
+        and not _counts_time_units(s.text, lex)
+        and not lex.currency_prefix_re.search(doc.text[max(0, s.start_char - 4):s.start_char])  # "$2000" is money
     ]
+
+
+def _counts_time_units(text: str, lex: Lexicon) -> bool:
+    """ "Nine days later", "two years ago": a date reached by counting units; NewsQuant counts the number."""
+    m = re.match(r"(?:about\s+|some\s+|nearly\s+|almost\s+)?([\w,.-]+(?:\s+[\w-]+)??)\s+([a-z]+)\b", text, re.I)
+    if not m or singular(m.group(2).lower()) not in lex.time_units:
+        return False
+    number = m.group(1)
+    if number.lower() in ("a", "an"):
+        return False  # "a year ago": no number to count
+    return bool(re.fullmatch(r"\d[\d,.]*", number)) or lex.word_value(number) is not None
 
 
 # ----- words ----------------------------------------------------------------------------------
@@ -150,8 +195,8 @@ def _noun_run(doc: Doc, i: int) -> tuple[int, Token] | None:
             if tok.pos_ in NOUNISH or (_is_designation(tok) and _is_plural(tok)):
                 head = tok
         else:
-            if head is not None and tok.lower_.endswith("ed"):
-                break  # untagged: "the town burned" - a past-tense verb ends the phrase
+            if tok.lower_.endswith("ed") and (head is not None or j + 1 >= len(doc) or not _nounish(doc[j + 1])):
+                break  # untagged: "the town burned", "30 wounded" - a past-tense verb ends (or is no) phrase
             head = tok
             if _is_plural(tok):
                 break
@@ -175,7 +220,9 @@ def _unit_and_concept(doc: Doc, span: Span, hit: Hit, lex: Lexicon) -> tuple[str
         concept = _np_text(doc, start, head)
         if hit.unit is not None:
             return hit.unit, concept if of else _subject_concept(doc, span)
-        return _unit_of(doc, head, lex), concept
+        unit = _unit_of(doc, head, lex)
+        rate = per_unit(doc.text, head.idx + len(head.text), lex)
+        return (f"{unit} per {rate}" if rate else unit), concept  # "52,000 barrels per day"
     if hit.unit is not None:
         return hit.unit, _subject_concept(doc, span)
     looked = _number_of_lookback(doc, span, lex)
@@ -220,23 +267,33 @@ def _number_of_lookback(doc: Doc, span: Span, lex: Lexicon) -> tuple[str, str] |
     return None
 
 
+def _np(doc: Doc, head: Token, floor: int = 0) -> str:
+    """The head noun with its compounds and modifiers, starting no earlier than `floor`."""
+    mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    start = max(min([m.left_edge.i for m in mods], default=head.i), floor)
+    return doc[start:head.i + 1].text
+
+
 def _subject_concept(doc: Doc, span: Span) -> str | None:
-    """What a bare figure is about, from the parse: the subject of the clause ("presence ... reaching 80,000")."""
+    """What a bare figure is about, from the parse: the noun a measure modifies ("a 40 yard line"),
+    the subject of the clause ("presence ... reaching 80,000"), else the object of its verb
+    ("boost the driving range by 35 miles")."""
     if not _has(doc, "DEP"):
         return None
     tok: Token = span.root
+    if tok.dep_ in ("compound", "nummod", "amod") and tok.head.pos_ == "NOUN" and tok.head.i >= span.end:
+        return _np(doc, tok.head, span.end)  # "the 40 yard line", "a 5.2 litre V10 engine"
+    objects: list[Token] = []
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects and subjects[0].pos_ in NOUNISH:
-                head = subjects[0]
-                mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
-                start = min([m.left_edge.i for m in mods], default=head.i)
-                return doc[start:head.i + 1].text
+                return _np(doc, subjects[0])
+            objects += [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in NOUNISH and not c.i in range(span.start, span.end)]
         if tok.head is tok:
             break
         tok = tok.head
-    return None
+    return _np(doc, objects[0]) if objects else None
 
 
 # ----- zero counts ----------------------------------------------------------------------------

@@ -25,7 +25,11 @@ def is_code(text: str, start: int, end: int, lex: Lexicon) -> bool:
     after = text[end:end + 12]
     if text[max(0, start - 4):start].lower() == "sub-" or text[max(0, start - 6):start].lower() == "minus-":
         return False  # "sub-300 sq m", "minus-130 degrees": a bound or a sign, read later
-    if lex.currency_prefix_re.search(text[max(0, start - 4):start]):
+    cur = lex.currency_prefix_re.search(text[max(0, start - 4):start])
+    if cur and cur.group().strip() in lex.ascii_currency:
+        # "PS2.7m", "PS21,700" are pounds; "PS4" is a games console
+        return not (re.search(r"[.,]", text[start:end]) or lex.scale_re.match(text, end))
+    if cur:
         return False  # "USD10m", "$US55,931,000", "RM23.50"
     if before[-1:].isalpha() or before[-1:] in ("#", "_", "/", ":", "@"):
         return True  # "G7", "#3", "12/09", "10:30"
@@ -51,13 +55,15 @@ def is_code(text: str, start: int, end: int, lex: Lexicon) -> bool:
 def is_year_or_day(text: str, core: Core, lex: Lexicon) -> bool:
     raw = text[core.start:core.end]
     prev_words = re.findall(r"[A-Za-z]+\.?", text[max(0, core.start - 14):core.start])
-    next_word = re.match(r"\s*([A-Za-z]+)", text[core.end:core.end + 20])
+    # "2000 - 2500 Calories": a range whose second number counts something is no span of years
+    ranged = re.match(r"\s*(?:-|–|to)\s*\d[\d,.]*\s+([A-Za-z]+)", text[core.end:core.end + 30])
+    next_word = ranged or re.match(r"\s*([A-Za-z]+)", text[core.end:core.end + 20])
     prev = prev_words[-1].rstrip(".").lower() if prev_words else ""
     nxt = next_word.group(1) if next_word else ""
     if core.kind == "digits" and raw.isdigit():
         if (prev in lex.months or nxt.lower() in lex.months) and (core.value <= 31 or 1000 <= core.value <= 2100):
             return True
-        counts = nxt.islower() and nxt.endswith("s") and not nxt.endswith("ss")
+        counts = (nxt.islower() or bool(ranged and nxt[1:].islower())) and nxt.endswith("s") and not nxt.endswith("ss")
         if len(raw) == 4 and 1900 <= core.value <= 2199:
             return not counts  # a bare year unless it counts something plural: "2000 troops"
         if len(raw) == 4 and 1000 <= core.value < 1900:

@@ -99,12 +99,21 @@ class Lexicon:
         }
         suffixes = data["bound_suffixes"]
         self.suffix_re = {b: _suffix_re(ws) for b, ws in suffixes.items()}
+        ascii_symbols = {k: v for k, v in data.get("ascii_currency_symbols", {}).items() if not k.startswith("_")}
+        self.ascii_currency = set(ascii_symbols)
+        symbols = {**data["currency_symbols"], **ascii_symbols}
         self.currency_prefix_re = re.compile(
-            rf"(?:(?<![A-Za-z]){_alternation(data['currency_symbols'])}|\b(?:{'|'.join(data['currency_codes'])})\s?)$"
+            rf"(?:(?<![A-Za-z]){_alternation(symbols)}|\b(?:{'|'.join(data['currency_codes'])})\s?)$"
         )
         self.currency_codes = set(data["currency_codes"])
         self.one_followers = set(data["one_followers"])
-        self.currency_symbols = {k.replace(" ", ""): v for k, v in data["currency_symbols"].items()}
+        self.currency_symbols = {k.replace(" ", ""): v for k, v in symbols.items()}
+        # "1.99×10−30", "1.5 x 10^6", "2.5e-3": a mantissa times a power of ten
+        self.sci_re = re.compile(
+            r"(?<![\w.])(\d+(?:\.\d+)?)(?:\s*[×xX]\s*10\s*(?:\^\s*([−-]?\d{1,3})|([−-]\d{1,3}))|[eE]([-+]?\d{1,3}))(?![\w.])"
+        )
+        # "1/16 of a pint", "1⁄32": numerator below the denominator; dates and scores are told apart by the caller
+        self.slash_re = re.compile(r"(?<![\w/⁄.,-])(\d{1,2})\s*([/⁄])\s*(\d{1,3})(?![\w/⁄]|[.,]\d)")
         self.percent_re = re.compile(rf"\s*(?:{_alternation(data['percent_words'])})(?![a-z])", re.I)
         adj_or_word = list(self.currency_adj) + list(self.currency_words)
         self.currency_word_re = re.compile(rf"\s+((?:{_alternation(adj_or_word)})s?)\b", re.I)

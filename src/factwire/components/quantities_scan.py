@@ -55,6 +55,7 @@ def _cores(text: str, lex: Lexicon) -> list[Core]:
         key = re.sub(r"[\s-]+", " ", m.group().lower())
         if key in lex.fractions:
             found.append(Core(m.start(), m.end(), lex.fractions[key], "fraction"))
+    found += _sci_cores(text, lex) + _slash_fractions(text, lex) + _out_of(text, lex)
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[Core] = []
     for core in found:
@@ -62,6 +63,39 @@ def _cores(text: str, lex: Lexicon) -> list[Core]:
             continue
         kept.append(core)
     return kept
+
+
+def _sci_cores(text: str, lex: Lexicon) -> list[Core]:
+    """ "1.99×10−30", "1.5 x 10^6", "2.5e-3": one number, read whole before its digits are."""
+    out = []
+    for m in lex.sci_re.finditer(text):
+        exponent = next(g for g in m.groups()[1:] if g is not None).replace("−", "-")
+        out.append(Core(m.start(), m.end(), float(m.group(1)) * 10.0 ** int(exponent), "digits"))
+    return out
+
+
+def _slash_fractions(text: str, lex: Lexicon) -> list[Core]:
+    """ "1/16 of a pint", "1/2 pound", "1⁄32": a proper fraction, when what follows shows it is one.
+    Without "of", a unit or the fraction slash, "9/11" or "3/4" may be a date or a name."""
+    out = []
+    for m in lex.slash_re.finditer(text):
+        num, den = int(m.group(1)), int(m.group(3))
+        if not 0 < num < den:
+            continue
+        after = text[m.end():m.end() + 20]
+        if m.group(2) == "⁄" or re.match(r"\s+(?:of|an?|pounds?)\b", after, re.I) or lex.measure_re.match(after):
+            out.append(Core(m.start(), m.end(), num / den, "fraction"))
+    return out
+
+
+def _out_of(text: str, lex: Lexicon) -> list[Core]:
+    """ "one out of three Germans", "9 out of 10": the share, as NewsQuant reads it."""
+    out = []
+    for m in re.finditer(r"\b([a-z]+|\d+)\s+out\s+of\s+(?:every\s+)?([a-z]+|\d+)\b", text, re.I):
+        num, den = (float(g) if g.isdigit() else lex.word_value(g) for g in m.groups())
+        if num is not None and den and 0 < num < den:
+            out.append(Core(m.start(), m.end(), num / den, "fraction"))
+    return out
 
 
 def _attached_scale(text: str, core: Core, lex: Lexicon, money: bool) -> tuple[int, float]:
@@ -114,11 +148,14 @@ def scan(text: str, lex: Lexicon, blocked: list[tuple[int, int]] = ()) -> list[H
         while i < len(cores) and cores[i].start < hit.end:
             i += 1  # the scale word of "$1 million" is not the next number
         joined = None
-        if i < len(cores) and core.kind in ("digits", "words"):
-            joined = _join_range(text, hit, core, cores[i], lex, blocked)
+        j = i
+        while j < len(cores) and any(s < cores[j].end and cores[j].start < e for s, e in blocked):
+            j += 1  # "from 20 mpg in 2008 to 29 mpg": the date between is not the range's end
+        if j < len(cores) and core.kind in ("digits", "words"):
+            joined = _join_range(text, hit, core, cores[j], lex, blocked)
             if joined is not None:
                 hit = joined
-                i += 1
+                i = j + 1
         if joined is None and core.kind == "digits" and re.match(r"[-–]\d", text[hit.end:hit.end + 2]):
             continue  # "2-1", "9-2 lead", "3888-2": a score or a code, not two amounts
         if hit.unit is None and before_month_or_clock(text, hit, lex):
@@ -138,21 +175,38 @@ def _join_range(text: str, hit: Hit, core: Core, nxt: Core, lex: Lexicon, blocke
     """A range: "2,000 to 3,000", "2,000-3,000", "between $2 and $3 billion", "four to five thousand"."""
     if nxt.kind not in ("digits", "words") or any(s < nxt.end and nxt.start < e for s, e in blocked):
         return None
-    second = _atom(text, nxt, lex, currency=hit.unit if hit.unit and hit.unit.isupper() else None)
-    between = re.search(r"\bbetween\s*$", text[max(0, hit.start - 9):hit.start], re.I)
+    base = hit.unit.split(" per ")[0] if hit.unit else None  # "USD" of "USD per barrel"
+    second = _atom(text, nxt, lex, currency=base if base and base.isupper() else None)
+    before = text[max(0, hit.start - 9):hit.start]
+    between = re.search(r"\bbetween\s*$", before, re.I)
+    # "from 4.8 percent to 4.7 percent", "from $75 U.S. per barrel to $45.88": NewsQuant reads a
+    # change from one level to another as one range, whichever way it goes
+    start_to_end = re.search(r"\bfrom\s+$", before, re.I) is not None
+    gap = text[hit.end:second.start]
+    for s, e in blocked:  # "from 20 mpg in 2008 to 29 mpg": a date in the gap is only words
+        if hit.end <= s and e <= second.start:
+            gap = gap[:s - hit.end] + "x" * (e - s) + gap[e - hit.end:]
     joiner = r"\s*(?:-|–|—|to|and|or)\s*" if between else r"\s*(?:-|–|—|to|or)\s*"
-    if not re.fullmatch(joiner, text[hit.end:second.start], re.I):
+    if start_to_end and re.fullmatch(r"(?:\s+[^\s\d]+){0,5}?\s+to\s*", gap, re.I):
+        pass
+    elif not re.fullmatch(joiner, gap, re.I):
         return None
-    if text[hit.end:second.start].strip().lower() == "or" and core.kind != "words" and second.value > 3 * hit.value:
-        return None  # "2 or 20" is a choice, "two or three" a range
-    if hit.unit is not None and hit.unit != second.unit:
+    word = gap.strip().lower()
+    if word == "or" and core.kind != "words":
+        return None  # "25k or 40k", "8 or $9" are alternatives; "two or three" a vague range
+    if word == "to" and re.search(r"\bby\s+$", before, re.I):
+        return None  # "increased by $43.6 billion to $419.2 billion": the change, then the new level
+    second_base = second.unit.split(" per ")[0] if second.unit else None
+    if base is not None and base != second_base and not (start_to_end and second.unit is None):
         return None  # "rose 0.4 per cent to 13176": two different amounts
     low = hit.value
     if not core.scaled and second.value / max(_raw(text, nxt, lex), 1e-9) > 1 and _raw(text, nxt, lex) > low:
         low *= second.value / _raw(text, nxt, lex)  # "four to five thousand", "$10 to $15 billion"
-    if low >= second.value:
+    if low == second.value or (low > second.value and not start_to_end):
         return None
-    joined = Hit(hit.start, second.end, low, "range", second.value, second.unit or hit.unit, "number",
+    low, high = min(low, second.value), max(low, second.value)
+    rate = next((u for u in (second.unit, hit.unit) if u and " per " in u), None)  # "$75 per barrel to $80"
+    joined = Hit(hit.start, second.end, low, "range", high, rate or second.unit or hit.unit, "number",
                  hit.num_start, second.num_end)
     if between:
         joined.start -= len(between.group())
@@ -168,7 +222,33 @@ def _raw(text: str, core: Core, lex: Lexicon) -> float:
 
 
 def _atom(text: str, core: Core, lex: Lexicon, currency: str | None = None) -> Hit:
-    """The core plus its currency sign, scale word and explicit unit."""
+    """The core plus its currency sign, scale word and explicit unit, and a rate ("per barrel")."""
+    hit = _atom_core(text, core, lex, currency)
+    if hit.unit is not None:
+        rate = per_unit(text, hit.end, lex)
+        if rate is not None:
+            hit.unit = f"{hit.unit} per {rate}"  # "$58.24 per barrel", "15 miles per hour"
+    return hit
+
+
+def per_unit(text: str, end: int, lex: Lexicon) -> str | None:
+    """The denominator of a rate after `end`: "per barrel", "per sq m", "a year" (only time units after "a")."""
+    m = re.match(r"\s*(per|/|an?|each)\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?", text[end:end + 40])
+    if m is None:
+        return None
+    two = f"{m.group(2)} {m.group(3)}".lower() if m.group(3) else None
+    word = m.group(2).lower()
+    if two and two in lex.measure:
+        return lex.measure[two]
+    unit = lex.measure.get(word) or lex.measure.get(re.sub(r"(?:es|s)$", "", word))
+    if m.group(1).lower() in ("a", "an", "each"):
+        return unit if unit in lex.time_units else None
+    if m.group(1) == "/" and unit is None:
+        return None  # "$7/$9", "and/or"
+    return unit or (word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+
+
+def _atom_core(text: str, core: Core, lex: Lexicon, currency: str | None = None) -> Hit:
     start, unit = core.start, currency
     m = lex.currency_prefix_re.search(text[max(0, start - 4):start])
     if m and core.kind in ("digits", "words", "vague"):
@@ -187,6 +267,11 @@ def _atom(text: str, core: Core, lex: Lexicon, currency: str | None = None) -> H
     if core.kind == "vague":
         hit.bound = "range"
     if core.kind == "fraction":
+        m = lex.measure_re.match(text, end)
+        if m and re.match(r"\d", text[core.end - 1]):  # "3/4 mile"; "half the town" has no unit
+            canon = lex.measure.get(m.group(1).lower()) or lex.measure.get(re.sub(r"(?:es|s)$", "", m.group(1).lower()))
+            if canon:
+                hit.unit, hit.end = canon, m.end()
         return hit
     m = lex.percent_re.match(text, end)
     if m:

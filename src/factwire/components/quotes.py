@@ -13,6 +13,7 @@ Writes doc._.fw_quotes: schema.Quote records "qt1".. in text order.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -34,6 +35,7 @@ from .quotes_cues import (
 )
 from .quotes_indirect import indirect_quotes
 from .quotes_marks import Marked, find_marked, paragraphs
+from .quotes_turns import speaker_turns
 
 # Characters that, ending the text before an opening mark, set the quotation off from the
 # author's sentence (so it is direct rather than an embedded fragment).
@@ -41,6 +43,16 @@ SETS_OFF = set(".!?:;,([\u2014\u2013-\u201d\"\u00bb\u2019'")
 MIN_UNATTRIBUTED_PARTIAL = 4  # shorter quoted fragments with no cue are scare quotes or titles
 TRAILING_WINDOW = 6  # words between a closing mark and its cue ("said the U.S. commander")
 LEADING_WINDOW = 4  # words between a cue and an opening mark ("he told reporters:")
+FIRST_PERSON = {"i", "we", "me", "us"}
+# "”― Pamela Padilla": a dash, then a capitalised name ending its line or sentence
+# (a newline may have become a space when the text was prepared for parsing, so the next
+# quotation's opening mark also ends the name)
+SIGNATURE = re.compile(
+    r"[ \t\u00a0]*(\u2014|\u2015|\u2013|--)[ \t\u00a0]*((?:[A-Z][\w.'\u2019-]*)(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4})"
+    r"[.,]?[ \t\u00a0]*(?=\n|$|[\u201c\"])"
+)
+SIGNED_BEFORE = re.compile(r"(?:\u2014|\u2015|\u2013|--)[ \t]*[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4}[.,]?[ \t\u00a0]*$")
+NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 DIRECT_HOPS = 2
 PARTIAL_HOPS = 5
 
@@ -58,6 +70,7 @@ class Found:
     kind: str
     attribution: Attribution | None
     marked: Marked | None = None
+    turn: bool = False  # a speaker's turn ("WALLACE: ..."), whose label may sit inside marks
 
 
 class Zones:
@@ -158,6 +171,19 @@ def _leading(doc: Doc, before: int, zones: Zones, lex: Lexicon, role: str, windo
     return None
 
 
+def _signature(doc: Doc, close_end: int) -> Attribution | None:
+    """A quotation signed with a dash and a name ("“...”― Pamela Padilla", "“...” — Sen. Warren"),
+    as in reader comments and epigraphs: the dash is the cue, the name's last word the speaker."""
+    m = SIGNATURE.match(doc.text, close_end)
+    if m is None:
+        return None
+    dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    name = doc.char_span(m.start(2), m.start(2) + len(m.group(2).rstrip(".")), alignment_mode="expand")
+    if dash is None or name is None:
+        return None
+    return Attribution((dash.start, dash.end), name[-1])
+
+
 def _same_sentence(doc: Doc, m: Marked, head: int, zones: Zones) -> bool:
     """A cue belongs to a quotation only within its sentence: a quotation whose content ends
     with a full stop has ended its sentence ("“... now.” Officials said ..." is not theirs)."""
@@ -173,8 +199,8 @@ def _same_sentence(doc: Doc, m: Marked, head: int, zones: Zones) -> bool:
 
 def _kind(doc: Doc, m: Marked, para_start: int, lex: Lexicon) -> str:
     before = doc.text[para_start : m.open_start].rstrip()
-    if not before or before[-1] in SETS_OFF:
-        return "direct"
+    if not before or before[-1] in SETS_OFF or SIGNED_BEFORE.search(before):
+        return "direct"  # (after a signed quotation, "”― Pamela Padilla “Next ...", a new one starts)
     # "he said “We will stay.”": a cue right before a capitalised quotation sets it off too
     first = doc.text[m.start : m.start + 1]
     prev = _token_at_or_after(doc, m.open_start) - 1
@@ -209,6 +235,8 @@ def _marked_quotes(doc: Doc, lex: Lexicon) -> list[Found]:
         if head is not None and not _same_sentence(doc, m, head, zones):
             head = None
         attribution = _attribute(doc, head, lex) if head is not None else None
+        if attribution is None and kind == "direct" and m.close_end is not None:
+            attribution = _signature(doc, m.close_end)
         if kind == "partial" and attribution is None and len(doc.text[m.start : m.end].split()) < MIN_UNATTRIBUTED_PARTIAL:
             continue
         found.append(Found(m.start, m.end, kind, attribution, m))
@@ -246,6 +274,8 @@ def _record(doc: Doc, ident: str, f: Found) -> schema.Quote:
             c0, c1 = f.attribution.cue
             cue = docext.span_evidence(doc[c0:c1])
         token = f.attribution.speaker
+        if token is not None and token.ent_type_ in NOT_SPEAKERS:
+            token = None  # "12:15 p.m.: Trump says ...": a misparse made a time the subject
         if token is not None:
             speaker_id = docext.actor_id_at(doc, token)
             s0, s1 = speaker_span(token)
@@ -262,13 +292,55 @@ def _record(doc: Doc, ident: str, f: Found) -> schema.Quote:
     )
 
 
+def _absorb(marked: list[Found], reported: list[Found], turns: bool = False) -> list[Found]:
+    """A quotation inside an indirect report's content is part of that report ("said that Machado
+    was “disgusting”"): one record, kind "partial", spanning the reported content. In a speaker's
+    turn ("Trump: ‘I Fear The Same Thing’") only quotations with no cue of their own are."""
+    kept = []
+    for f in marked:
+        host = next((r for r in reported if r.start <= f.start and f.end <= r.end + 2), None)
+        if host is not None and turns and f.attribution is not None:
+            host = None
+        if host is None and turns:
+            # a quoted transcript excerpt ("“WALLACE: Let's start ...”"): the quotation holds the label
+            host = next((r for r in reported if f.start <= r.start < f.end), None)
+        if host is None:
+            kept.append(f)
+            continue
+        if turns:
+            continue
+        host.kind = "partial"
+        # the record closes with the quotation's own closing mark, so its marks stay balanced
+        host.end = max(host.end, f.marked.close_end if f.marked and f.marked.close_end else f.end)
+        if host.attribution is not None and host.attribution.speaker is None and f.attribution is not None:
+            host.attribution = replace(host.attribution, speaker=f.attribution.speaker)
+    return kept + reported
+
+
 def extract_quotes(doc: Doc, lex: Lexicon) -> list[schema.Quote]:
     found = _marked_quotes(doc, lex)
+    zones = Zones([f.marked for f in found if f.marked is not None])
+    turns = [Found(s, e, "direct", Attribution(cue, speaker), turn=True) for s, e, cue, speaker in speaker_turns(doc)]
+    found = _absorb(found, turns, turns=True)
     if has_parse(doc):
-        zones = Zones([f.marked for f in found if f.marked is not None])
         direct = [(f.start, f.end) for f in found if f.kind == "direct"]
-        for start, end, cue, speaker in indirect_quotes(doc, lex, zones.inside, direct):
-            found.append(Found(start, end, "indirect", Attribution(cue, speaker)))
+        reported = [
+            Found(s, e, "indirect", Attribution(cue, speaker))
+            for s, e, cue, speaker in indirect_quotes(doc, lex, zones.inside, direct)
+            # outside quotation marks, "I said ..." is the author's (or a transcript speaker's) own
+            # narration, not a report of someone else's words
+            if speaker is None or speaker.lower_ not in FIRST_PERSON
+        ]
+        # a verb that introduces a direct quotation reports that quotation, not a second clause
+        # ("“...,” Mr. Obama said, not even needing to mention ...")
+        quoting = {f.attribution.cue for f in found if f.kind == "direct" and f.attribution is not None}
+        reported = [r for r in reported if r.attribution is None or r.attribution.cue not in quoting]
+        found = _absorb(found, reported)
+    for f in found:
+        # the speaker is never one of the quoted words ("“That makes me smart,” ... asserting"):
+        # a subject found inside a quotation is a misparse
+        if f.attribution is not None and f.attribution.speaker is not None and not f.turn and zones.inside(f.attribution.speaker.idx):
+            f.attribution = replace(f.attribution, speaker=None)
     found.sort(key=lambda f: (f.start, f.end))
     return [_record(doc, f"qt{n}", f) for n, f in enumerate(found, start=1)]
 

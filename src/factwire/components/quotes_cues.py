@@ -35,6 +35,7 @@ class Lexicon:
     forms: dict[str, str]  # inflected form -> lemma, for docs without a lemmatizer
     object_cues: frozenset[str] = frozenset()
     object_preps: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()  # "claim", "statement": cues with a that-clause
 
     def lemma(self, token: Token) -> str:
         if token.lemma_:
@@ -75,6 +76,7 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         forms=forms,
         object_cues=objects,
         object_preps=frozenset(data.get("object_preps") or ()),
+        nouns=frozenset(data.get("noun_cues") or ()),
     )
 
 

@@ -9,6 +9,7 @@ attribution by the same speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -26,6 +27,7 @@ class Reported:
     content: tuple[int, int]  # token range
     speaker: Token | None
     verb: Token
+    rest: tuple[int, int] | None = None  # the content's second piece, after an interrupting cue
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -47,6 +49,20 @@ def _minus(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int]:
     if inner[0] < outer[1] <= inner[1]:
         return outer[0], inner[0]
     return outer
+
+
+def _contentful(doc: Doc, start: int, end: int) -> bool:
+    # "And yet", "But," before a cue in mid-sentence are the author's connectives, not content
+    return any(t.pos_ in ("NOUN", "PROPN", "PRON", "VERB", "AUX", "NUM") for t in doc[start:end])
+
+
+def _pieces(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
+    """`outer` without `inner`: an interrupting cue ("X, officials said, could ...") splits the
+    content in two, as PolNeAR marks it; a left piece holding only connectives is dropped."""
+    if not (outer[0] < inner[0] and inner[1] < outer[1]):
+        return [_minus(outer, inner)]
+    left, right = _trim(doc, outer[0], inner[0]), _trim(doc, inner[1], outer[1])
+    return [p for p in (left, right) if p[1] > p[0] and (p is right or _contentful(doc, *p))]
 
 
 def _object_content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
@@ -81,8 +97,13 @@ def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> 
             assert end is not None
             phrase = _subtree(token)
             clause = _subtree(token.head) if token.head.pos_ in ("VERB", "AUX") else (token.sent.start, token.sent.end)
-            content = _minus(_trim(doc, *clause), (min(phrase[0], token.i), max(phrase[1], end)))
-            yield Reported((token.i, end), content, speaker_of_prepositional(doc, token.i, end), token)
+            parts = _pieces(doc, _trim(doc, *clause), (min(phrase[0], token.i), max(phrase[1], end)))
+            yield _reported((token.i, end), parts, speaker_of_prepositional(doc, token.i, end), token)
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.nouns:
+            clause = _that_clause(token)
+            if clause is not None:
+                yield Reported((token.i, token.i + 1), _subtree(clause), _noun_speaker(token), token)
             continue
         if verb_cue(token, lex, "object") and not any(c.dep_ == "ccomp" for c in token.children):
             content = _object_content(token, lex)
@@ -99,8 +120,39 @@ def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> 
                 yield Reported(cue, content, speaker_of_verb(token), token)
         if token.dep_ == "parataxis" and token.head is not token and any(c.dep_ in SUBJECT_DEPS for c in token.children):
             # "The key, he said, would be ...": the verb comments on the clause it hangs on
-            content = _minus(_trim(doc, *_subtree(token.head)), _subtree(token))
-            yield Reported(cue, content, speaker_of_verb(token), token)
+            parts = _pieces(doc, _trim(doc, *_subtree(token.head)), _subtree(token))
+            yield _reported(cue, parts, speaker_of_verb(token), token)
+
+
+def _reported(cue: tuple[int, int], parts: list[tuple[int, int]], speaker: Token | None, verb: Token) -> Reported:
+    if not parts:
+        return Reported(cue, (cue[0], cue[0]), speaker, verb)
+    return Reported(cue, parts[0], speaker, verb, parts[1] if len(parts) > 1 else None)
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The content clause of a noun cue ("the claim that he opposed the war"), not a relative
+    clause ("the claim that he made", where "that" is the clause's object)."""
+    for child in noun.rights:
+        if child.dep_ not in ("acl", "ccomp", "relcl"):
+            continue
+        first = child.left_edge
+        if first.lower_ == "that" and first.dep_ == "mark" and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            return child
+    return None
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """Who holds a noun cue: its possessor ("Trump's claim") or the object of "by"/"from"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "PRON") or (obj is not None and obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+                return obj
+    return None
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -117,10 +169,11 @@ def indirect_quotes(
         if end - start < MIN_CONTENT_WORDS:
             continue
         chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-        # a complement that is (part of) a direct quotation is that quotation, already found
-        if any(_overlaps(chars, d) for d in direct) or inside_quote(chars[0]):
+        if inside_quote(chars[0]) or not all(_embeds(doc, chars, d) for d in direct if _overlaps(chars, d)):
             continue
         r.content = (start, end)
+        if r.rest is not None:
+            r.rest = _trim(doc, *r.rest)
         reports.append(r)
     # outermost first, so a nested report sees its container
     reports.sort(key=lambda r: -(r.content[1] - r.content[0]))
@@ -130,16 +183,31 @@ def indirect_quotes(
         if outer is None:
             kept.append(r)
             continue
-        if any(c.dep_ in SUBJECT_DEPS for c in r.verb.children):
-            continue  # "say they believe ...": one attribution, already covered by the outer one
+        if any(c.dep_ in SUBJECT_DEPS for c in r.verb.children) or r.verb.dep_ not in ("advcl", "conj", "parataxis"):
+            # "say they believe ...", "said it is unrealistic to think that ...": one attribution,
+            # already covered by the outer one
+            continue
         # "..., adding that ...": a second statement by the outer speaker, cut out of the outer content
         outer.content = _trim(doc, *_minus(outer.content, _subtree(r.verb)))
         r.speaker = r.speaker if r.verb.dep_ not in ("advcl", "conj") else outer.speaker
         kept.append(r)
     out = []
     for r in kept:
-        start, end = r.content
-        if end <= start:
-            continue
-        out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), r.cue, r.speaker))
+        for start, end in (r.content, r.rest or (0, 0)):
+            if end <= start:
+                continue
+            chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+            if any(_overlaps(chars, d) and not _embeds(doc, chars, d) for d in direct):
+                continue
+            out.append((chars[0], chars[1], r.cue, r.speaker))
     return out
+
+
+def _embeds(doc: Doc, chars: tuple[int, int], quoted: tuple[int, int]) -> bool:
+    """Does a complement hold the quotation inside the author's own words ("said it is unrealistic
+    to think that “our oceans are going to save us”")? Then the quotation is part of the indirect
+    report, as PolNeAR marks it; a complement that is (part of) the quotation is that quotation."""
+    if not (chars[0] < quoted[0] and quoted[1] <= chars[1] + 2):
+        return False
+    lead = doc.text[chars[0] : quoted[0]]
+    return len(re.findall(r"[^\W_]+", lead)) >= 1

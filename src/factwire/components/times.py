@@ -10,6 +10,8 @@ With no DCT, relative values stay unresolved (a *_REF or an X-ed value), never g
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import json
 from importlib import resources
 
@@ -19,8 +21,21 @@ from spacy.tokens import Doc, Span, Token
 from .. import schema
 from ..docext import register_extensions
 from .times_calendar import Point, at_grain, dct_point, interval, parse_value, shift, weekday_near
+from .times_periods import period_value, year_ago_value
 from .times_rules import Cand, Grammar
 
+# a date this many days ahead is read as upcoming even in a past-tense clause ("set Nov. 10
+# as the deadline"), one this many days back even in a future-tense one ("must leave by
+# Jan. 14" written on Jan. 15); with no tense, months up to this many ahead are upcoming
+NEAR_DAYS = 45
+NEAR_DAYS_AT = 14  # the same without "to/by/until ...": "cut troops on Jan. 5" told in December is past
+NEAR_PAST_DAYS = 7
+NEAR_FUTURE_MONTHS = 4
+
+# a date after these is where a past action points, not when it happened ("was extended to
+# mid-November", "set for November"), unlike "in January" in "troops were cut in January"
+TARGET_PREPOSITIONS = {"to", "until", "till", "through", "by", "for", "before"}
+SCHEDULE_VERBS = {"schedule", "plan", "slate", "reschedule"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "intend", "aim", "hope"}
 
@@ -44,6 +59,7 @@ class TimesComponent:
         records: list[schema.Time] = []
         spans: list[Span] = []
         anchor: Point | None = None
+        reporting: Point | None = None  # the last quarter named: a results story's reporting period
         for cand in cands:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or not _plausible(cand, span):
@@ -52,7 +68,9 @@ class TimesComponent:
             tense = tense_of(span)
             if tense is None and prep_mod == "BEFORE":
                 tense = 1  # a deadline ("by Jan. 14") lies ahead
-            value = resolve(cand, dct, anchor, tense)
+            if _target_preposition(doc.text, span.start_char):
+                cand.f["target"] = True  # "extended to mid-November": a point the clause aims at
+            value = resolve(cand, dct, anchor, tense, reporting)
             ident = f"t{len(records) + 1}"
             type_ = cand.type
             if cand.f.get("clock") and value and "T" not in value:
@@ -73,8 +91,11 @@ class TimesComponent:
             span.kb_id_ = ident
             spans.append(span)
             point = parse_value(value) if type_ in ("DATE", "TIME") else None
-            if point is not None:
+            if point is not None and not cand.f.get("yearago"):
+                # a comparison ("a year earlier") points back but does not move the story's time
                 anchor = point
+                if point.grain == "Q":
+                    reporting = point
         doc._.fw_times = records
         doc.spans["fw_times"] = spans
         return doc
@@ -112,6 +133,11 @@ def _plausible(cand: Cand, span: Span) -> bool:
     return True
 
 
+def _target_preposition(text: str, start: int) -> bool:
+    before = text[max(0, start - 12): start].lower().split()
+    return bool(before) and before[-1] in TARGET_PREPOSITIONS
+
+
 def _preposition_mod(text: str, start: int, grammar: Grammar) -> str | None:
     before = text[max(0, start - 20): start].lower().split()
     if not before:
@@ -135,6 +161,8 @@ def tense_of(span: Span) -> int | None:
         if token is None:
             return None
         if token.pos_ in ("VERB", "AUX") and not (span.start <= token.i < span.end):
+            if token.lemma_ in SCHEDULE_VERBS:
+                return 1  # "has scheduled a news conference Thursday": what is scheduled lies ahead
             return _verb_tense(token)
         if token.pos_ == "ADJ" and not (span.start <= token.i < span.end):
             return None  # "payable Dec. 1": the clause's verb says nothing about the date
@@ -170,11 +198,15 @@ def _verb_tense(verb: Token, depth: int = 0) -> int | None:
 
 # ------------------------------------------------------------------------ resolution
 
-def resolve(cand: Cand, dct: Point | None, anchor: Point | None, tense: int | None) -> str | None:
+def resolve(cand: Cand, dct: Point | None, anchor: Point | None, tense: int | None, period: Point | None = None) -> str | None:
     """The TIMEX3 value of a candidate (None when it cannot be known)."""
     kind, f = cand.kind, cand.f
     value: str | None
-    if kind in ("abs", "year", "literal", "ref"):
+    if f.get("yearago"):
+        value = year_ago_value(cand, dct, anchor, period)
+    elif kind == "period":
+        value = period_value(f, dct, period)
+    elif kind in ("abs", "year", "literal", "ref"):
         value = cand.value
     elif kind == "entity":
         value = None
@@ -245,12 +277,16 @@ def _month(f: dict, dct: Point | None, tense: int | None) -> str | None:
     direction = f.get("direction")
     if direction == 0:
         return f"{year}{suffix}"
+    if direction is None and day and dct.grain == "D":
+        return str(_day_year(month, day, dct.day, tense, bool(f.get("target")))) + suffix
     if direction is None:
         direction = tense
+        if tense is not None and tense < 0 and f.get("target") and (month - dct.day.month) % 12 == 1:
+            direction = 1  # "was extended to mid-November" written in October: the coming one
     if direction is None:
-        # no tense to go by: the nearer of the two readings, the past on a tie
+        # no tense to go by: news looks ahead a few months at most, and back further
         ahead = (month - dct.day.month) % 12
-        direction = 1 if 0 < ahead < 12 - ahead else -1
+        direction = 1 if 0 < ahead <= NEAR_FUTURE_MONTHS else -1
         if month == dct.day.month:
             direction = 0
     if direction < 0 and there > here:
@@ -260,6 +296,24 @@ def _month(f: dict, dct: Point | None, tense: int | None) -> str | None:
     elif direction != 0 and f.get("direction") and there == here:
         year += f["direction"]
     return f"{year}{suffix}"
+
+
+def _day_year(month: int, day: int, today: dt.date, tense: int | None, target: bool = False) -> int:
+    """The year of "Oct. 23" written on `today`: the reading the verb's tense points to,
+    unless the other lies within a few weeks ("decided the boy must leave by Jan. 14")."""
+    def on(year: int) -> dt.date:
+        return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+    readings = [on(today.year - 1), on(today.year), on(today.year + 1)]
+    past = max(d for d in readings if d <= today)
+    future = min(d for d in readings if d >= today)
+    ahead = (future - today).days
+    if tense is not None and tense < 0:
+        return future.year if ahead <= (NEAR_DAYS if target else NEAR_DAYS_AT) else past.year
+    if tense is not None and tense > 0:
+        # "by Jan. 14" written on Jan. 15 is a deadline just passed, not one a year away
+        return past.year if (today - past).days <= NEAR_PAST_DAYS else future.year
+    return future.year if ahead <= NEAR_FUTURE_MONTHS * 31 else past.year
 
 
 def _weekday(f: dict, dct: Point | None, tense: int | None) -> str | None:
@@ -297,6 +351,8 @@ def _season(f: dict, dct: Point | None, tense: int | None) -> str | None:
     order = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
     month = dct.day.month
     now = 1 if 3 <= month <= 5 else 2 if 6 <= month <= 8 else 3 if 9 <= month <= 11 else 4
+    if direction != 0 and month <= 2:
+        year -= 1  # January and February close the winter that began the year before
     if direction < 0 and order[code] >= now:
         year -= 1
     elif direction > 0 and order[code] <= now:

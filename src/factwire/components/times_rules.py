@@ -12,6 +12,7 @@ import re
 from typing import Callable, Iterator
 
 from .times_cands import Cand, duration_value, merge_clock_dates, non_overlapping
+from .times_periods import PeriodRules
 
 LB = r"(?<![\w'’.])(?<!\d-)"  # no word, apostrophe or decimal point before
 RB = r"(?![\w-])(?!['’][a-rt-z])"  # "year's" and a closing '' may follow
@@ -21,7 +22,7 @@ def _alt(words: Iterator[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-class Grammar:
+class Grammar(PeriodRules):
     def __init__(self, lex: dict):
         self.lex = lex
         self.months: dict[str, int] = lex["months"]
@@ -57,11 +58,11 @@ class Grammar:
             (re.compile(rf"{LB}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){RB}"), self._iso, 6),
             (re.compile(rf"{LB}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d){RB}"), self._iso, 6),
             (re.compile(rf"{LB}(?:(?P<rel>last|next|this|this past|this coming)\s+)?{month_nodot}(?:\s+(?P<yrel>last|next|this)\s+year)?{RB}", I), self._month, 2),
-            (re.compile(rf"{LB}{year}{RB}"), self._year, 1),
+            (re.compile(rf"{LB}(?<![$€£¥]){year}{RB}"), self._year, 1),  # "$2000" is money
             (re.compile(rf"{LB}(?:the\s+)?(?P<dec>1[6-9]\d|20\d)0'?s{RB}", I), self._decade, 3),
-            (re.compile(rf"{LB}(?:the\s+)?(?:(?P<yq>1[6-9]\d\d|20\d\d|this\s+year's|last\s+year's|next\s+year's)\s+)?{ordinal}[\s-]+quarter(?:\s+of\s+(?:(?P<qy>1[6-9]\d\d|20\d\d)|(?P<qrel>this|last|next)\s+year))?{RB}", I), self._quarter, 4),
+            (re.compile(rf"{LB}(?:the\s+)?(?:fiscal[\s-]+)?(?:(?P<yq>1[6-9]\d\d|20\d\d|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:fiscal[\s-]+)?{ordinal}[\s-]+quarter(?:\s+of\s+(?:(?P<qy>1[6-9]\d\d|20\d\d)|(?P<qrel>this|last|next)\s+year))?{RB}", I), self._quarter, 4),
             (re.compile(rf"{LB}Q(?P<qn>[1-4])(?:\s+(?P<qy>1[6-9]\d\d|20\d\d))?{RB}"), self._quarter, 4),
-            (re.compile(rf"{LB}(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+(?:(?P<qy>1[6-9]\d\d|20\d\d)|(?P<qrel>this|last|next)\s+year){RB}", I), self._half, 4),
+            (re.compile(rf"{LB}(?:the\s+)?(?P<half>first|second|last)\s+half\s+of\s+(?:(?P<qy>1[6-9]\d\d|20\d\d)|(?P<qrel>this|last|next)\s+year){RB}", I), self._half, 4),
             (re.compile(rf"{LB}(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<fy>1[6-9]\d\d|20\d\d|'?\d\d){RB}", I), self._fiscal, 5),
             (re.compile(rf"{LB}(?:the\s+)?{wday}(?:'s)?\s+(?:{part}){RB}|{LB}(?P<wd2>{_alt(self.weekdays)}){RB}", I), self._weekday, 2),
             (re.compile(rf"{LB}(?P<rel>last|next|this|this past|this coming)\s+{wday}{RB}", I), self._weekday, 3),
@@ -70,15 +71,23 @@ class Grammar:
             (re.compile(rf"{LB}(?P<this>this|last)\s+{part}{RB}", I), self._this_part, 3),
             (re.compile(rf"{LB}(?:the\s+)?{rel}\s+(?P<gu>week|month|year|quarter|decade|century){RB}", I), self._rel_unit, 3),
             (re.compile(rf"{LB}the\s+(?P<gu>week|month|year|quarter|decade|century){RB}", I), self._the_unit, 2),
+            (re.compile(rf"{LB}the\s+(?P<py>1[6-9]\d\d|20\d\d)\s+(?:period|quarter){RB}", I), self._year_period, 3),
+            (re.compile(rf"{LB}the\s+(?P<qw>latest|most\s+recent|recent|current|present|just[\s-](?:ended|completed))\s+(?:fiscal\s+)?quarter{RB}", I), self._named_quarter, 3),
+            (re.compile(rf"{LB}the\s+(?:(?:current|full|present)\s+(?:fiscal\s+|calendar\s+)?|fiscal\s+)year{RB}|{LB}this\s+(?:fiscal|calendar)\s+year{RB}", I), self._current_year, 3),
+            (re.compile(rf"{LB}(?:the\s+year\s+)?(?P<cent>nineteen|twenty)[\s-](?P<yt>{_alt(self.tens)})(?:[\s-](?P<yo>{_alt(ones)}))?{RB}", I), self._spelled_year, 2),
+            (re.compile(rf"{LB}(?:the\s+year\s+|(?<=in\s)|(?<=since\s)|(?<=by\s))two\s+thousand(?:\s+and)?(?:[\s-](?P<yo>{_alt(ones)}))?{RB}", I), self._spelled_year, 2),
+            (re.compile(rf"{LB}(?:the\s+)?(?P<cn>\d{{1,2}})(?:st|nd|rd|th)\s+century{RB}", I), self._century, 3),
             (re.compile(rf"{LB}(?:the\s+)?(?:comparable\s+|corresponding\s+)?year[\s-](?:earlier|ago)(?:\s+(?:period|quarter|(?:first|second|third|fourth)\s+quarter|(?:six|nine)\s+months))?{RB}", I), self._year_ago, 4),
             (re.compile(rf"{LB}(?:(?P<rel>this|last|next|this past|the)\s+)?weekend{RB}", I), self._weekend, 3),
             (re.compile(rf"{LB}{rel}\s+{season}{RB}", I), self._season, 3),
             (re.compile(rf"{LB}{season},?\s+(?:of\s+)?{year}{RB}", I), self._season, 3),
             (re.compile(rf"{LB}(?:the\s+)?{season}\s+of\s+(?P<qrel>this|last|next)\s+year{RB}", I), self._season, 3),
+            (re.compile(rf"{LB}the\s+(?:(?P<edge>early|late|mid)[\s-]+)?{season}{RB}(?!\s+of\b)", I), self._the_season, 2),
+            (re.compile(rf"{LB}(?:the\s+)?year(?:['’]s)?[\s-]end{RB}", I), self._year_end, 3),
             (re.compile(rf"{LB}{num}[\s-]+{unit}\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now){RB}", I), self._offset, 6),
             (re.compile(rf"{LB}(?:the\s+)?(?P<rel>next|following|previous|preceding|prior)\s+(?P<au>day|morning|afternoon|evening|night|week|month|year){RB}", I), self._anchor_next, 4),
             (re.compile(rf"{LB}(?P<ctx>that|the\s+same)\s+(?P<au>day|morning|afternoon|evening|night|week|month|year){RB}", I), self._anchor_same, 3),
-            (re.compile(rf"{LB}(?:(?P<lead>the\s+(?:past|last|next|first|coming|final|previous|following|latest|remaining)|an?\s+additional|another)\s+)?{num}[\s-]+(?:more\s+|additional\s+)?{unit}(?:[\s-]long)?{RB}", I), self._duration, 2),
+            (re.compile(rf"{LB}(?:(?P<lead>the\s+(?:past|last|next|first|coming|final|previous|following|latest|remaining)|the|an?\s+additional|another)\s+)?{num}[\s-]+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+)?{unit}(?:[\s-]long)?{RB}", I), self._duration, 2),
             (re.compile(rf"{LB}(?:(?P<recent>recent|the\s+(?:past|last|next|coming)|coming|in\s+)\s+)?(?P<punit>years|decades|months|weeks|days|hours|centuries|quarters){RB}", I), self._plural_unit, 1),
             (re.compile(rf"{LB}(?P<every>every|each|per)\s+(?:(?P<sunit>year|month|week|day|night|morning|hour|quarter|decade)|{wday}|{month_nodot}|{season}){RB}", I), self._every, 4),
             (re.compile(rf"{LB}(?P<setw>{_alt(self.sets)}){RB}", I), self._setword, 2),
@@ -89,8 +98,10 @@ class Grammar:
             r"(?:(?P<edge>(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later))(?:\s+in)?(?:\s+|-)|(?P<of>(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close|turn|first\s+days?|last\s+days?)\s+of)\s+|(?P<mid>mid-?))$",
             re.I,
         )
+        # "over" is left out: "over the past 20 years" means during them, and TimeBank tags
+        # "the past 20 years" only
         self.approx_prefix = re.compile(
-            r"(?P<w>nearly|almost|around|roughly|approximately|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|some|over|just|only)\s+$",
+            r"(?P<w>nearly|almost|around|roughly|approximately|more\s+than|less\s+than|at\s+least|up\s+to|no\s+more\s+than|some|just|only)\s+$",
             re.I,
         )
 
@@ -187,33 +198,6 @@ class Grammar:
     def _decade(self, m: re.Match) -> Cand:
         return Cand(m.start(), m.end(), "DATE", "abs", m.group("dec"))
 
-    def _quarter(self, m: re.Match) -> Cand:
-        gd = m.groupdict()
-        q = int(gd["qn"]) if gd.get("qn") else self.ordinals[gd["ord"].lower()]
-        f: dict = {"q": q}
-        year = gd.get("qy") or (gd.get("yq") if gd.get("yq") and gd["yq"][:1].isdigit() else None)
-        if year:
-            f["year"] = int(year)
-        rel = (gd.get("qrel") or gd.get("yq") or "").lower()
-        for word, shift in (("last", -1), ("next", 1), ("this", 0)):
-            if rel.startswith(word):
-                f["yshift"] = shift
-        return Cand(m.start(), m.end(), "DATE", "quarter", f=f)
-
-    def _half(self, m: re.Match) -> Cand:
-        f = {"half": 1 if m.group("half").lower() == "first" else 2}
-        if m.group("qy"):
-            f["year"] = int(m.group("qy"))
-        else:
-            f["yshift"] = {"last": -1, "next": 1, "this": 0}[m.group("qrel").lower()]
-        return Cand(m.start(), m.end(), "DATE", "half", f=f)
-
-    def _fiscal(self, m: re.Match) -> Cand:
-        fy = m.group("fy").lstrip("'")
-        if len(fy) == 2:
-            fy = ("19" if int(fy) > 50 else "20") + fy
-        return Cand(m.start(), m.end(), "DATE", "abs", fy)
-
     def _weekday(self, m: re.Match) -> Cand | None:
         gd = m.groupdict()
         word = gd.get("wd") or gd.get("wd2")
@@ -253,18 +237,6 @@ class Grammar:
         unit = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE"}[m.group("gu").lower()]
         return Cand(m.start(), m.end(), "DATE", "dct", f={"unit": unit, "n": n})
 
-    def _the_unit(self, m: re.Match) -> Cand:
-        # "the month" alone is anaphoric; scan() keeps it only inside "the end of the month"
-        unit = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE"}[m.group("gu").lower()]
-        if unit == "Q":
-            # "the quarter" in business news is the quarter being reported on
-            return Cand(m.start(), m.end(), "DATE", "anchor", f={"unit": "Q", "n": 0})
-        return Cand(m.start(), m.end(), "DATE", "dct", f={"unit": unit, "n": 0, "needs_position": True})
-
-    def _year_ago(self, m: re.Match) -> Cand:
-        # financial "the year-earlier quarter": the period a year before the one just named
-        return Cand(m.start(), m.end(), "DATE", "anchor", f={"unit": "Y", "n": -1, "keep_grain": True})
-
     def _weekend(self, m: re.Match) -> Cand:
         rel = (m.group("rel") or "the").lower()
         return Cand(m.start(), m.end(), "DATE", "weekend", f={"direction": {"last": -1, "this past": -1, "next": 1}.get(rel)})
@@ -278,6 +250,12 @@ class Grammar:
         rel = (gd.get("rel") or gd.get("qrel") or "this").lower()
         f["direction"] = {"last": -1, "past": -1, "this past": -1, "previous": -1, "next": 1, "coming": 1, "this coming": 1}.get(rel, 0)
         return Cand(m.start(), m.end(), "DATE", "season", f=f)
+
+    def _the_season(self, m: re.Match) -> Cand:
+        # "the summer" in news is this year's; "the early summer" its start
+        cand = self._season(m)
+        cand.mod = {"early": "START", "late": "END", "mid": "MID"}.get((m.group("edge") or "").lower())
+        return cand
 
     def _number(self, word: str) -> float | None:
         word = " ".join(word.lower().replace("-", " ").split())
@@ -309,8 +287,10 @@ class Grammar:
         anchor = direction in ("earlier", "later")
         if n is None or n != int(n):
             return Cand(m.start(), m.end(), "DATE", "ref", "PAST_REF" if sign < 0 else "FUTURE_REF")
-        return Cand(m.start(), m.end(), "DATE", "anchor" if anchor else "dct",
-                    f={"unit": unit, "n": sign * int(n), "offset": True, "keep_grain": anchor})
+        f = {"unit": unit, "n": sign * int(n), "offset": True, "keep_grain": anchor}
+        if unit == "Y" and sign * int(n) == -1:
+            f["yearago"] = True  # "a year ago": in a results story, the reported period a year back
+        return Cand(m.start(), m.end(), "DATE", "anchor" if anchor else "dct", f=f)
 
     def _anchor_next(self, m: re.Match) -> Cand | None:
         rel = m.group("rel").lower()
@@ -358,7 +338,10 @@ class Grammar:
         if num_word in ("a", "an") and re.search(r"(?:\d|\btimes?|\bonce|\btwice|[$£€%])\s*$", m.string[max(0, m.start() - 12): m.start()]):
             return Cand(m.start(), m.end(), "SET", "literal", duration_value(1, unit))
         lead = (m.group("lead") or "").lower()
-        return Cand(m.start(), m.end(), "DURATION", "literal", duration_value(n, unit), f={"lead": lead})
+        start = m.start()
+        if lead == "the" and "-" in m.string[m.start("num"): m.start("unit")]:
+            start = m.start("num")  # "the 23-year rule": the compound modifies the noun, "the" is its
+        return Cand(start, m.end(), "DURATION", "literal", duration_value(n, unit), f={"lead": lead})
 
     def _plural_unit(self, m: re.Match) -> Cand | None:
         recent = (m.group("recent") or "").lower().strip()
@@ -380,7 +363,10 @@ class Grammar:
         unit = {"year": "Y", "month": "M", "week": "W", "day": "D", "night": "D", "morning": "D", "hour": "H", "quarter": "Q", "decade": "DE"}[gd["sunit"].lower()]
         return Cand(m.start(), m.end(), "SET", "literal", duration_value(1, unit))
 
-    def _setword(self, m: re.Match) -> Cand:
+    def _setword(self, m: re.Match) -> Cand | None:
+        word = m.group("setw").lower()
+        if word in self.lex.get("adjectival_sets", ()) and re.match(r"\s+[a-z]", m.string[m.end(): m.end() + 2]):
+            return None  # "its quarterly dividend" is a kind of dividend, not a time
         return Cand(m.start(), m.end(), "SET", "literal", self.sets[m.group("setw").lower()])
 
     def _ref(self, m: re.Match) -> Cand | None:

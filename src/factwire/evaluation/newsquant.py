@@ -96,7 +96,7 @@ def _published(path: Path) -> dict[str, dict[str, tuple[float, float, float]]]:
 def gold_value(raw: str) -> Value:
     raw = str(raw).strip()
     # CQE splits on "-"; a number in scientific notation ("1.99E-5") keeps its exponent's sign
-    m = re.fullmatch(rf"({_FLOAT})-({_FLOAT})", raw)
+    m = re.fullmatch(rf"({_FLOAT})\s*-\s*({_FLOAT})", raw)
     if m:
         return (float(m.group(1)), float(m.group(2)))
     return float(raw)
@@ -141,9 +141,23 @@ def predicted(report, long_names: dict[str, str]) -> list[Q]:
         if q.value is None:
             continue
         value: Value = (q.value, q.value_max) if q.bound == "range" and q.value_max is not None else q.value
-        unit = long_names.get(q.unit, q.unit) if q.unit else None
-        out.append(Q(value, norm_unit(unit), BOUND_CHANGE[q.bound], split_concepts(q.concept), q.text))
+        out.append(Q(value, norm_unit(unit_name(q.unit, q.concept, long_names)), BOUND_CHANGE[q.bound], split_concepts(q.concept), q.text))
     return out
+
+
+def unit_name(unit: str | None, concept: str | None, long_names: dict[str, str]) -> str | None:
+    """factwire's unit in NewsQuant's words: "USD per barrel" -> "dollar per barrel".
+
+    For a counted noun NewsQuant's unit is the whole noun phrase ("lightning strikes", "NBA
+    teams"), which factwire keeps as the concept while its unit is the head noun: the phrase is
+    compared when its last word is the unit."""
+    if unit is None:
+        return None
+    lower = {k.lower(): v for k, v in long_names.items()}
+    named = unit in long_names or unit.lower() in lower
+    if not named and concept and " per " not in unit and _singular(concept.split()[-1].lower()) == _singular(unit.lower()):
+        return concept
+    return " per ".join(long_names.get(part, lower.get(part.lower(), part)) for part in unit.split(" per "))
 
 
 def gold_items(sentence: dict) -> list[Q]:
@@ -159,24 +173,28 @@ def concept_match(gold: list[str], pred: list[str]) -> tuple[bool, bool]:
 
 
 def score_sentence(text: str, gold: list[Q], preds: list[Q], t: Tally) -> None:
-    """One-to-one: each gold quantity takes the best unused prediction of equal value."""
+    """One-to-one: value-equal pairs are taken best first (unit and change agreeing), each side once."""
     t.gold += len(gold)
     t.predicted += len(preds)
-    used: set[int] = set()
-    for g in gold:
-        t.updown_gold += g.change in ("up", "down")
-        best = None
-        for i, p in enumerate(preds):
-            if i in used or not values_match(g.value, p.value):
-                continue
-            rank = (p.unit == g.unit, p.change == GOLD_CHANGE[g.change])
-            if best is None or rank > best[0]:
-                best = (rank, i)
-        if best is None:
+    t.updown_gold += sum(g.change in ("up", "down") for g in gold)
+    pairs = [
+        ((p.unit == g.unit, p.change == GOLD_CHANGE[g.change]), gi, pi)
+        for gi, g in enumerate(gold)
+        for pi, p in enumerate(preds)
+        if values_match(g.value, p.value)
+    ]
+    pairs.sort(key=lambda x: (-x[0][0], -x[0][1], x[1], x[2]))  # stable: text order breaks ties
+    taken_g: dict[int, int] = {}
+    taken_p: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi not in taken_g and pi not in taken_p:
+            taken_g[gi] = pi
+            taken_p.add(pi)
+    for gi, g in enumerate(gold):
+        if gi not in taken_g:
             t.misses.append(f"missed {g.value} {g.unit} ({g.change}): {text[:160]}")
             continue
-        p = preds[best[1]]
-        used.add(best[1])
+        p = preds[taken_g[gi]]
         t.value += 1
         t.unit += p.unit == g.unit
         t.change += p.change == GOLD_CHANGE[g.change]
@@ -188,8 +206,8 @@ def score_sentence(text: str, gold: list[Q], preds: list[Q], t: Tally) -> None:
             t.misses.append(f"unit {p.unit!r} != {g.unit!r} for {p.text!r}: {text[:120]}")
         if p.change != GOLD_CHANGE[g.change]:
             t.misses.append(f"bound {p.change} != {g.change} for {p.text!r}: {text[:120]}")
-    for i, p in enumerate(preds):
-        if i not in used:
+    for pi, p in enumerate(preds):
+        if pi not in taken_p:
             t.misses.append(f"spurious {p.text!r} = {p.value}: {text[:160]}")
 
 

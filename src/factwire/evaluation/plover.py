@@ -8,7 +8,8 @@ article and its *main event* is compared with the record:
 - main event: of the events factwire finds in the sentence, the one whose trigger word sits
   highest in the dependency tree (fewest steps to the root: the event the sentence is about,
   not one nested in it); ties go to the earlier trigger. No event = a miss.
-- type accuracy: main event type == gold type, over the records of the 18 current types (the
+- type accuracy: the main event's PLOVER type == gold type (factwire's planned or conditional
+  cooperative / conflictual events are AGREE / THREATEN in PLOVER: events_plover.py), over the records of the 18 current types (the
   file's older FIGHT is today's ASSAULT; its DOCUMENT record is not an event).
 - source / target country P/R/F1: micro over records; gold = the set of ISO3 codes of the
   record's source (target) actors; predicted = the country of the main event's actor (target:
@@ -30,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from .. import docext
 from ..article import Article
+from ..components.events_plover import plover_type
 from ..errors import GoldError
 from . import EvalResult, sample
 
@@ -165,7 +167,7 @@ def score_record(doc: Doc, rec: Record, result: Score) -> None:
     result.n += 1
     result.predicted_events += len(docext.records(doc, "fw_events"))
     event = main_event(doc)
-    got = event.type if event is not None else "-"
+    got = plover_type(event) if event is not None else "-"
     result.no_event += event is None
     result.correct += got == rec.type
     result.confusion[(rec.type, got)] += 1

@@ -24,8 +24,9 @@ How it scores (the same rules for every split):
 - source accuracy, over matched attributions: the speaker is right when (a) the predicted
   speaker_text, located at its occurrence nearest the cue, overlaps the gold source span, or
   (b) a mention of the predicted speaker actor overlaps it, or (c) the gold source names the
-  predicted actor (its name or an alias contains the gold source's last word): the
-  coreference-resolved form; a gold attribution without a source is right when the prediction
+  predicted actor (its name or an alias contains the gold source's last word), or (d) the gold
+  source is a relative pronoun right after the predicted speaker ("an architect, who said"):
+  the coreference-resolved forms; a gold attribution without a source is right when the prediction
   has no speaker either.
 """
 
@@ -46,6 +47,7 @@ THRESHOLDS: tuple[tuple[str, float | None], ...] = (("0.3", 0.3), ("0.5", 0.5), 
 MARKS = set("\"\u201c\u201d\u2018\u2019'\u00ab\u00bb`")
 TRIM = MARKS | set(" \t\r\n.,;:!?\u2014\u2013-()")
 DATE = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
+RELATIVE = {"who", "which", "that"}
 SPEAKER_WINDOW = 400  # characters around the cue in which speaker_text is looked for
 
 
@@ -173,7 +175,11 @@ def read_gold(ann: Path) -> Doc:
             src = spans[rel["Source"]][1]
             source = (src[0][0], src[-1][1])
             source_text = text[source[0] : source[1]]
-        doc.gold.append(Attr(pieces, char_set(text, pieces), is_direct(text, pieces), source, source_text))
+        cue = None
+        if "Cue" in rel and rel["Cue"] in spans:
+            c = spans[rel["Cue"]][1]
+            cue = (c[0][0], c[-1][1])
+        doc.gold.append(Attr(pieces, char_set(text, pieces), is_direct(text, pieces), source, source_text, cue=cue))
     return doc
 
 
@@ -239,14 +245,18 @@ def match(gold: list[Attr], pred: list[Attr], threshold: float | None) -> dict[i
 def _speaker_span(text: str, p: Attr) -> tuple[int, int] | None:
     if not p.speaker_text:
         return None
-    anchor = p.cue[0] if p.cue else p.pieces[0][0]
-    lo, hi = max(0, anchor - SPEAKER_WINDOW), min(len(text), anchor + SPEAKER_WINDOW)
-    best = None
+    anchor = p.cue if p.cue else p.pieces[0]
+    lo, hi = max(0, anchor[0] - SPEAKER_WINDOW), min(len(text), anchor[1] + SPEAKER_WINDOW)
+    best: tuple[int, int] | None = None
+
+    def gap(s: int, e: int) -> int:  # characters between the occurrence and the cue
+        return max(anchor[0] - e, s - anchor[1], 0)
+
     for m in re.finditer(re.escape(p.speaker_text), text[lo:hi]):
-        s = lo + m.start()
-        if best is None or abs(s - anchor) < abs(best - anchor):
-            best = s
-    return (best, best + len(p.speaker_text)) if best is not None else None
+        s, e = lo + m.start(), lo + m.end()
+        if best is None or gap(s, e) < gap(*best):
+            best = (s, e)
+    return best
 
 
 def speaker_right(report: Report, g: Attr, p: Attr) -> bool:
@@ -257,6 +267,8 @@ def speaker_right(report: Report, g: Attr, p: Attr) -> bool:
     span = _speaker_span(text, p)
     if span is not None and span[0] < ge and gs < span[1]:
         return True
+    if span is not None and (g.source_text or "").lower() in RELATIVE and 0 <= gs - span[1] <= 3:
+        return True  # "an architect, who said": the relative pronoun resolves to the noun before it
     actor = next((a for a in report.actors if a.id == p.speaker), None) if p.speaker else None
     if actor is None:
         return False

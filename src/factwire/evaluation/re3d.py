@@ -11,7 +11,8 @@ and the factwire output each is compared with:
 |                  | government, international_org, media; and a state's mention when the places       |
 |                  | component did not read it as a place (re3d: "the UK said" is an Organisation,     |
 |                  | "in Iraq" a Location)                                                             |
-| Nationality      | "fw_nationalities" spans ("Iraqi", "Kurdish", "Yazidi")                           |
+| Nationality      | "fw_nationalities" spans ("Iraqi", "Kurdish", "Yazidi"); a state mention that is  |
+|                  | only such an adjective is a Nationality, not an Organisation                      |
 | Location         | "fw_places" spans                                                                 |
 | Weapon           | "fw_equipment" spans whose record has kind weapon                                 |
 | MilitaryPlatform | "fw_equipment" spans whose record has kind platform                               |
@@ -41,6 +42,11 @@ from . import EvalResult, sample
 
 TYPES = ("Organisation", "Person", "Nationality", "Location", "Weapon", "MilitaryPlatform")
 ORG_KINDS = frozenset(["organisation", "military", "armed_group", "government", "international_org", "media"])
+# nouns after a nationality adjective that make it name a group ("Iraqi forces", "Syrian people")
+GROUP_HEADS = frozenset(
+    "forces troops military army navy soldiers personnel people government officials authorities security "
+    "partners allies fighters units opposition regime leaders delegation counterparts".split()
+)
 COMPONENTS = ("factwire_actors", "factwire_places", "factwire_equipment")
 MAX_NOTES_PER_TYPE = 40
 
@@ -131,6 +137,8 @@ def predict(doc) -> Spans:
     """factwire's output on one Doc as re3d-typed character spans (the mapping in the docstring)."""
     out: Spans = defaultdict(set)
     place_chars = {i for s in doc.spans.get("fw_places", []) for i in range(s.start_char, s.end_char)}
+    # "Iraqi" in "Iraqi officials said" is the state's actor mention and, for re3d, a Nationality
+    adjectives = {(s.start_char, s.end_char) for s in doc.spans.get("fw_nationalities", [])}
     for group in ("fw_actors", "fw_actor_refs"):
         for span in doc.spans.get(group, []):
             key = (span.start_char, span.end_char)
@@ -138,6 +146,11 @@ def predict(doc) -> Spans:
                 out["Person"].add(key)
             elif span.label_ in ORG_KINDS:
                 out["Organisation"].add(key)
+            elif span.label_ == "state" and key in adjectives:
+                # "Iraqi forces": re3d's Organisation is the group the adjective and its noun name
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and nxt.lower_ in GROUP_HEADS:
+                    out["Organisation"].add((span.start_char, nxt.idx + len(nxt)))
             elif span.label_ == "state" and not place_chars.intersection(range(*key)):
                 out["Organisation"].add(key)
     for span in doc.spans.get("fw_nationalities", []):
@@ -158,6 +171,12 @@ def _overlaps(span: tuple[int, int], others: set[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in others)
 
 
+def _context(text: str, span: tuple[int, int], width: int = 40) -> str:
+    left = text[max(0, span[0] - width):span[0]].replace("\n", " ")
+    right = text[span[1]:span[1] + width].replace("\n", " ")
+    return f"…{left}[{text[span[0]:span[1]]}]{right}…"
+
+
 def score_doc(gold: GoldDoc, pred: Spans, notes: dict[str, list[str]]) -> dict[str, Counts]:
     out = {}
     for kind in TYPES:
@@ -175,10 +194,10 @@ def score_doc(gold: GoldDoc, pred: Spans, notes: dict[str, list[str]]) -> dict[s
                 c.predicted += 1
                 c.overlap_tp_pred += overlap
             if not overlap and not _overlaps(s, opt):
-                notes[kind].append(f"{kind} spurious: {gold.text[s[0]:s[1]]!r} ({gold.source})")
+                notes[kind].append(f"{kind} spurious: {_context(gold.text, s)} ({gold.source})")
         for s in sorted(g):
             if not _overlaps(s, p):
-                notes[kind].append(f"{kind} missed: {gold.text[s[0]:s[1]]!r} ({gold.source})")
+                notes[kind].append(f"{kind} missed: {_context(gold.text, s)} ({gold.source})")
         out[kind] = c
     return out
 

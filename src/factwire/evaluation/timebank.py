@@ -16,6 +16,9 @@ reports them:
 - value F1: TempEval-3's attribute F1: value-correct matches over predictions and over gold;
 - type accuracy: matched pairs whose types (DATE|TIME|DURATION|SET) are equal.
 
+Values are compared as written, except that ISO week numbers are zero-padded on both sides
+(some AQUAINT files write "2000-W7" for 2000-W07: the same week).
+
 Published figures: HeidelTime on TempEval-3 value F1 0.776; CogComp strict span F1 0.794,
 value F1 0.705.
 """
@@ -176,6 +179,11 @@ def match(gold: list[GoldTimex], pred: list) -> list[tuple[GoldTimex, object]]:
     return out
 
 
+def canonical(value: str | None) -> str | None:
+    """The same TIMEX3 value in one spelling: week numbers with two digits."""
+    return re.sub(r"-W(\d)(?!\d)", r"-W0\1", value) if value else value
+
+
 def score_doc(doc: GoldDoc, times: list) -> DocScore:
     t = Tally(docs=1, gold=len(doc.timexes), pred=len(times))
     notes: list[str] = []
@@ -186,9 +194,10 @@ def score_doc(doc: GoldDoc, times: list) -> DocScore:
         t.relaxed += 1
         exact = (g.start, g.end) == (p.start, p.end)
         t.strict += exact
-        t.value += p.value == g.value
+        value_ok = canonical(p.value) == canonical(g.value)
+        t.value += value_ok
         t.type += p.type == g.type
-        if p.value != g.value or p.type != g.type:
+        if not value_ok or p.type != g.type:
             notes.append(f"{doc.ident}: wrong: {g.text!r} gold {g.type} {g.value} got {p.text!r} {p.type} {p.value}")
         elif not exact:
             notes.append(f"{doc.ident}: extent: gold {g.text!r} got {p.text!r}")
