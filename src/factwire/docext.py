@@ -9,7 +9,9 @@ Components communicate only through these: each record list holds contract model
 | doc._.fw_article             | pipeline            | the `Article` (published date, dateline) |
 | doc._.fw_actors, "fw_actors" | factwire_actors     | `Actor` records; named mentions          |
 | "fw_actor_refs"              | factwire_actors     | pronoun / title references to actors     |
+| "fw_nationalities"           | factwire_actors     | demonyms; label ISO3 or "identity"       |
 | doc._.fw_places, "fw_places" | factwire_places     | `Place` records; mentions                |
+| "fw_toponyms"                | factwire_places     | every place name, actor uses included    |
 | doc._.fw_times, "fw_times"   | factwire_times      | `Time` records; one span each            |
 | doc._.fw_quantities, "fw_quantities" | factwire_quantities | `Quantity` records                |
 | doc._.fw_equipment, "fw_equipment"   | factwire_equipment  | `Equipment` records; mentions     |
