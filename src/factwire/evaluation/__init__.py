@@ -23,7 +23,7 @@ EVALS = {
     "timebank": "timebank",
     "lgl": "geoparsing",
     "trnews": "geoparsing",
-    "newsquant": "newsquant",
+    "newsquant": "quantities_cqe",
     "re3d": "re3d",
     "plover": "plover",
     "polnear": "polnear",

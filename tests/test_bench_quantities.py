@@ -49,7 +49,7 @@ def test_newsquant_counts(result):
 
 
 def test_gold_values_ranges_and_exponents():
-    from factwire.evaluation.newsquant import gold_value
+    from factwire.evaluation.quantities_cqe import gold_value
 
     assert gold_value("12.0") == 12.0
     assert gold_value("-1.3") == -1.3
@@ -59,7 +59,7 @@ def test_gold_values_ranges_and_exponents():
 
 
 def test_ranges_match_in_either_order_and_only_ranges():
-    from factwire.evaluation.newsquant import values_match
+    from factwire.evaluation.quantities_cqe import values_match
 
     assert values_match((36040.0, 34935.0), (34935.0, 36040.0))
     assert not values_match((1.0, 2.0), 1.0)
@@ -67,7 +67,7 @@ def test_ranges_match_in_either_order_and_only_ranges():
 
 
 def test_matching_is_one_to_one():
-    from factwire.evaluation.newsquant import Q, Tally, score_sentence
+    from factwire.evaluation.quantities_cqe import Q, Tally, score_sentence
 
     t = Tally()
     gold = [Q(1.0, "-", "=", []), Q(1.0, "dollar", ">", [])]
@@ -76,7 +76,7 @@ def test_matching_is_one_to_one():
 
 
 def test_unit_names_in_newsquant_words():
-    from factwire.evaluation.newsquant import norm_unit, unit_name
+    from factwire.evaluation.quantities_cqe import norm_unit, unit_name
 
     names = {"USD": "dollar", "percent": "percentage"}
     assert unit_name("USD per barrel", None, names) == "dollar per barrel"
