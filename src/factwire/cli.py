@@ -226,3 +226,15 @@ def demo(out: Path) -> None:
     from .demo import run_demo
 
     sys.exit(run_demo(out, echo=click.echo))
+
+
+# Commands over a store live in their own modules; each lists its click commands in COMMANDS.
+def _register_store_commands() -> None:
+    from importlib import import_module
+
+    for module_name in ("cli_store", "cli_outputs", "cli_serve"):
+        for command in import_module(f".{module_name}", __package__).COMMANDS:
+            main.add_command(command)
+
+
+_register_store_commands()
