@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast bench eval clean
+.PHONY: install browser-deps demo test test-fast bench eval clean
 
 install: $(STAMP)
 
@@ -18,9 +18,19 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: install
-	$(BIN)/factwire demo --out out/demo
+	$(BIN)/factwire demo --db out/demo.db --out out/sitrep.html
 
-test: install
+# The browser tests drive Debian's chromium through chromium-driver. Install them where apt-get
+# is available (as in CI); elsewhere those tests skip and say why.
+browser-deps:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then \
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else echo "make: chromium and chromium-driver are not installed and apt-get is unavailable; the browser tests will be skipped"; fi
+
+test: install browser-deps
 	$(BIN)/pytest -q
 
 test-fast: install

@@ -215,17 +215,19 @@ def evaluate(name: str, paths: tuple[Path, ...], published: str | None, limit: i
 
 
 @main.command()
-@click.option("--out", type=click.Path(path_type=Path), default=Path("out/demo"), show_default=True, help="Folder for the JSON reports.")
-def demo(out: Path) -> None:
-    """Extract the bundled demo corpus and print a summary per article.
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/demo.db"), show_default=True, help="Store to ingest the demo corpus into.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/sitrep.html"), show_default=True, help="Where to write the HTML situation report.")
+def demo(db: Path, out: Path) -> None:
+    """Ingest the bundled demo corpus into a store and write its situation report.
 
     \b
     Example:
-      factwire demo --out out/demo
+      factwire demo --db out/demo.db --out out/sitrep.html
+      factwire serve --db out/demo.db
     """
     from .demo import run_demo
 
-    sys.exit(run_demo(out, echo=click.echo))
+    sys.exit(run_demo(db, out, echo=click.echo))
 
 
 # Commands over a store live in their own modules; each lists its click commands in COMMANDS.

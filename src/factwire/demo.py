@@ -1,39 +1,43 @@
-"""The bundled demo corpus (public-domain U.S. government texts) and `factwire demo`."""
+"""The bundled demo corpus (public-domain U.S. government texts) and `factwire demo`.
+
+The demo is the main job end to end: ingest the corpus into a store, write the HTML situation
+report from it, and say how to browse it with the server.
+"""
 
 from __future__ import annotations
 
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import Callable
 
 from .article import read_inputs
-from .errors import InputError
 
 
 def corpus_dir() -> Path:
     return Path(str(resources.files("factwire") / "demo"))
 
 
-def run_demo(out: Path, echo: Callable[[str], None] = print) -> int:
-    """Extract every bundled text, write one JSON Report each to `out`, print summaries."""
+def run_demo(db: Path, report: Path, echo: Callable[[str], None] = print) -> int:
+    """Ingest every bundled text into `db`, write the situation report to `report`."""
     from .pipeline import Extractor
-    from .render import report_markdown
+    from .sitrep.build import write_sitrep
+    from .store import Store
+    from .store.progress import ProgressPrinter
 
-    out.mkdir(parents=True, exist_ok=True)
-    extractor = Extractor()
-    failures = 0
-    written = []
-    for item in read_inputs([corpus_dir()]):
-        if isinstance(item, InputError):
-            failures += 1
-            echo(f"error: {item}")
-            continue
-        report = extractor.extract(item)
-        path = out / f"{report.article.id}.json"
-        tmp = path.with_suffix(".json.tmp")
-        tmp.write_text(report.model_dump_json(indent=2), encoding="utf-8")
-        tmp.replace(path)  # never leave a half-written report behind
-        written.append(path)
-        echo(report_markdown(report))
-    echo(f"{len(written)} reports written to {out}/ ({failures} failed)")
-    return 1 if failures else 0
+    items = list(read_inputs([corpus_dir()]))
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with Store.open(db) as store:
+        summary = store.ingest(items, lambda: Extractor(), on_progress=ProgressPrinter(sys.stderr), total=len(items))
+        echo(
+            f"{db}: {summary.added} added, {summary.unchanged} unchanged, "
+            f"{summary.versioned} versioned, {len(summary.failed)} failed"
+        )
+        for failure in summary.failed:
+            echo(f"error: {failure}")
+        counts = store.stats()
+        echo("stored: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        write_sitrep(store, None, report, title="Situation report: factwire demo corpus", corpus=db.name)
+    echo(f"report: {report}")
+    echo(f"browse it: factwire serve --db {db}   (then open http://127.0.0.1:8000/)")
+    return 1 if summary.failed else 0
