@@ -110,9 +110,11 @@ def test_capital_is_an_actor_only_as_a_political_entity(nlp):
 
 
 def test_rebels_are_not_the_state(nlp):
+    # "Syrian rebel forces" are a Syrian armed group of their own, not the state of Syria
     doc = make(nlp, "assist Syrian rebel forces near the Syrian border .", {"Syrian": "NORP"})
-    assert [m.text for a in doc._.fw_actors for m in a.mentions] == ["Syrian"]
-    assert doc._.fw_actors[0].mentions[0].start == len("assist Syrian rebel forces near the ")
+    assert summary(doc) == [("Syrian rebel forces", "armed_group", "SYR"), ("Syria", "state", "SYR")]
+    assert [m.text for m in doc._.fw_actors[1].mentions] == ["Syrian"]
+    assert doc._.fw_actors[1].mentions[0].start == len("assist Syrian rebel forces near the ")
 
 
 def test_place_named_org_is_not_an_actor(nlp):
@@ -208,6 +210,8 @@ def test_seed_actors(seed_doc):
         "United States": ("state", "USA"),
         "Iraq": ("state", "IRQ"),
         "Iran-backed militias": ("armed_group", None),
+        "Syrian rebel forces": ("armed_group", "SYR"),
+        "insurgents": ("armed_group", None),  # "troops fought insurgents in the country"
         "Associated Press": ("media", "USA"),
         "Pentagon": ("military", "USA"),
         "Frank Mackenzie": ("person", "USA"),
@@ -290,3 +294,191 @@ def test_headings_captions_and_signatures_are_not_people(nlp):
     assert [a for a in summary(doc) if a[1] == "person"] == []
     doc = make(nlp, "SECRETARY KERRY : We talked .", {"SECRETARY KERRY": "PERSON"})
     assert summary(doc) == [("KERRY", "person", None)]
+
+
+# --- round 3: unnamed groups, unnamed officials, countries of titled people, group pronouns ----
+
+
+def tagged(nlp, words, heads, deps, pos, tags=None, ents=None, lemmas=None):
+    spaces = [i + 1 < len(words) and words[i + 1] not in NO_SPACE_BEFORE for i in range(len(words))]
+    return nlp(Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+                   lemmas=lemmas, ents=ents or ["O"] * len(words)))
+
+
+def test_demonym_before_a_group_noun_is_a_group_of_that_country(nlp):
+    doc = make(nlp, "Five hundred Ugandan rebels surrendered .", {"Ugandan": "NORP"})
+    assert summary(doc) == [("Ugandan rebels", "armed_group", "UGA")]
+    doc = make(nlp, "Afghan rebel leaders said so .", {"Afghan": "NORP"})
+    assert summary(doc) == [("Afghan rebel leaders", "armed_group", "AFG")]
+    doc = make(nlp, "Ivory Coast rebels rejected the plan .", {"Ivory Coast": "GPE"})
+    assert summary(doc) == [("Ivory Coast rebels", "armed_group", "CIV")]
+    doc = make(nlp, "Syrian opposition figures met .", {"Syrian": "NORP"})
+    assert summary(doc) == [("Syrian opposition figures", "organisation", "SYR")]
+
+
+def test_demonym_before_a_people_names_where_they_live(nlp):
+    doc = make(nlp, "Bosnian Serbs said so .", {"Bosnian": "NORP", "Serbs": "NORP"})
+    assert summary(doc) == [("Bosnian Serbs", "other", "BIH")]
+    # "ethnic Albanians" are an identity, not Albania
+    doc = make(nlp, "ethnic Albanians protested .", {"Albanians": "NORP"})
+    assert summary(doc) == []
+
+
+def test_group_located_by_its_pp_takes_that_country(nlp):
+    #        0             1        2     3           4      5            6
+    words = ["Opposition", "groups", "in", "Zimbabwe", "are", "demanding", "."]
+    heads = [1, 5, 1, 2, 5, 5, 5]
+    deps = ["compound", "nsubj", "prep", "pobj", "aux", "ROOT", "punct"]
+    pos = ["NOUN", "NOUN", "ADP", "PROPN", "AUX", "VERB", "PUNCT"]
+    tags = ["NN", "NNS", "IN", "NNP", "VBP", "VBG", "."]
+    doc = tagged(nlp, words, heads, deps, pos, tags)
+    assert summary(doc) == [("Opposition groups", "organisation", "ZWE"), ("Zimbabwe", "state", "ZWE")]
+    # a capital locates them too: "demonstrators in Baghdad"
+    words = ["Demonstrators", "in", "Baghdad", "blocked", "a", "road", "."]
+    heads = [3, 0, 1, 3, 5, 3, 3]
+    deps = ["nsubj", "prep", "pobj", "ROOT", "det", "dobj", "punct"]
+    pos = ["NOUN", "ADP", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["NNS", "IN", "NNP", "VBD", "DT", "NN", "."]
+    doc = tagged(nlp, words, heads, deps, pos, tags)
+    assert summary(doc) == [("Demonstrators", "organisation", "IRQ")]
+
+
+def test_reported_subject_pronoun_is_the_reporting_body(nlp):
+    #        0        1       2     3       4           5      6        7      8
+    words = ["Syria", "says", "it", "will", "withdraw", "its", "troops", "now", "."]
+    heads = [1, 1, 4, 4, 1, 6, 4, 4, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "poss", "dobj", "advmod", "punct"]
+    pos = ["PROPN", "VERB", "PRON", "AUX", "VERB", "PRON", "NOUN", "ADV", "PUNCT"]
+    tags = ["NNP", "VBZ", "PRP", "MD", "VB", "PRP$", "NNS", "RB", "."]
+    doc = tagged(nlp, words, heads, deps, pos, tags)
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [("it", "a1"), ("its", "a1")]
+    # "they" after a group whose nationality names the actor
+    words = ["Palestinian", "leaders", "said", "they", "would", "boycott", "talks", "."]
+    heads = [1, 2, 2, 5, 5, 2, 5, 2]
+    deps = ["amod", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "punct"]
+    pos = ["ADJ", "NOUN", "VERB", "PRON", "AUX", "VERB", "NOUN", "PUNCT"]
+    tags = ["JJ", "NNS", "VBD", "PRP", "MD", "VB", "NNS", "."]
+    doc = tagged(nlp, words, heads, deps, pos, tags)
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [("they", "a1")]
+    # a person's "it" is something else
+    words = ["Ann", "Smith", "said", "it", "would", "rain", "."]
+    heads = [1, 2, 2, 5, 5, 2, 2]
+    deps = ["compound", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
+    doc = tagged(nlp, words, heads, deps, pos, ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"])
+    assert list(doc.spans["fw_actor_refs"]) == []
+
+
+def test_unnamed_official_of_a_state(nlp):
+    doc = make(nlp, "Montenegro 's prime minister resigned .", {"Montenegro": "GPE"})
+    assert summary(doc) == [("prime minister of Montenegro", "person", "MNE"), ("Montenegro", "state", "MNE")]
+    assert [m.text for m in doc._.fw_actors[0].mentions] == ["Montenegro's prime minister"]
+    # followed by a name, the title belongs to the named person
+    doc = make(nlp, "Montenegro 's prime minister Milo Djukanovic resigned .", {"Montenegro": "GPE", "Milo Djukanovic": "PERSON"})
+    assert summary(doc) == [("Milo Djukanovic", "person", "MNE"), ("Montenegro", "state", "MNE")]
+    # "a senior U.S. general": nobody in particular
+    doc = make(nlp, "a senior U.S. general died .", {"U.S.": "GPE"})
+    assert summary(doc) == [("United States", "state", "USA")]
+
+
+def test_country_of_titled_people(nlp):
+    # a qualifier between the nationality and the title
+    words = "Nigerian junior foreign minister Dubem Oniya left .".split()
+    pos = ["ADJ", "ADJ", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = make(nlp, " ".join(words), {"Nigerian": "NORP", "Dubem Oniya": "PERSON"}, pos=pos)
+    assert summary(doc)[0] == ("Dubem Oniya", "person", "NGA")
+    # "King Hassan of Morocco"
+    doc = make(nlp, "King Hassan of Morocco spoke .", {"Hassan": "PERSON", "Morocco": "GPE"})
+    assert summary(doc) == [("Hassan", "person", "MAR"), ("Morocco", "state", "MAR")]
+    # the entity took half a title: "British Defence" + "Secretary Tom King"
+    doc = make(nlp, "British Defence Secretary Tom King spoke .", {"British Defence": "ORG", "Tom King": "PERSON"})
+    assert summary(doc) == [("Tom King", "person", "GBR"), ("United Kingdom", "state", "GBR")]
+
+
+def test_domestic_office_holder_takes_the_one_state_of_the_sentence(nlp):
+    words = ["President", "Askar", "Akayev", "left", "Kyrgyzstan", "."]
+    heads = [2, 2, 3, 3, 3, 3]
+    deps = ["compound", "compound", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    doc = tagged(nlp, words, heads, deps, pos, ents=["O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O"])
+    assert summary(doc) == [("Askar Akayev", "person", "KGZ"), ("Kyrgyzstan", "state", "KGZ")]
+    # a state that is another person's nationality is not a clue
+    words = ["President", "Ann", "Smith", "met", "South", "African", "leader", "Bob", "Jones", "."]
+    heads = [2, 2, 3, 3, 5, 8, 8, 8, 3, 3]
+    deps = ["compound", "compound", "nsubj", "ROOT", "compound", "amod", "compound", "compound", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "PROPN", "ADJ", "NOUN", "PROPN", "PROPN", "PUNCT"]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "B-NORP", "I-NORP", "O", "B-PERSON", "I-PERSON", "O"]
+    doc = tagged(nlp, words, heads, deps, pos, ents=ents)
+    assert summary(doc)[0] == ("Ann Smith", "person", None)
+    assert ("Bob Jones", "person", "ZAF") in summary(doc)
+
+
+def test_regimes_and_first_person_plural(nlp):
+    doc = make(nlp, "Assad 's brutal regime fell .", {"Assad": "PERSON"}, pos=["PROPN", "PART", "ADJ", "NOUN", "VERB", "PUNCT"])
+    assert summary(doc) == [("Syria", "state", "SYR")]
+    assert [m.text for m in doc._.fw_actors[0].mentions] == ["Assad's brutal regime"]
+    doc = make(nlp, "the Asad regime fell . The regime lost .", {"Asad": "PERSON"})
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [("The regime", "a1")]
+    #        0      1         2         3    4     5    6      7      8
+    words = ["The", "Foreign", "Office", "said", ":", "We", "are", "concerned", "."]
+    heads = [2, 2, 3, 3, 3, 6, 3, 6, 3]
+    deps = ["det", "compound", "nsubj", "ROOT", "punct", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["DET", "PROPN", "PROPN", "VERB", "PUNCT", "PRON", "AUX", "ADJ", "PUNCT"]
+    lemmas = ["the", "Foreign", "Office", "say", ":", "we", "be", "concerned", "."]
+    doc = tagged(nlp, words, heads, deps, pos, ents=["O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"], lemmas=lemmas)
+    # "we" in a body's statement is the body
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [("We", "a1")]
+
+
+def test_appositive_title_is_a_mention_of_the_person(nlp):
+    #        0      1       2        3    4            5     6       7        8          9      10
+    words = ["Gen.", "Joseph", "Votel", ",", "commander", "of", "U.S.", "Central", "Command", "said", "."]
+    heads = [2, 2, 9, 2, 2, 4, 8, 8, 5, 9, 9]
+    deps = ["compound", "compound", "nsubj", "punct", "appos", "prep", "compound", "compound", "pobj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+    doc = tagged(nlp, words, heads, deps, pos, ents=ents)
+    assert [(s.text, s.label_, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [
+        ("commander of U.S. Central Command", "person", "a1")
+    ]
+
+
+def test_sentence_initial_pronoun_continues_the_previous_subject(nlp):
+    #        0      1          2          3    4     5     6      7          8       9
+    words = ["The", "Foreign", "Office", "met", "Ann", "Lee", ".", "It", "left", "."]
+    heads = [2, 2, 3, 3, 5, 3, 3, 8, 8, 8]
+    deps = ["det", "compound", "nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["DET", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"]
+    tags = ["DT", "NNP", "NNP", "VBD", "NNP", "NNP", ".", "PRP", "VBD", "."]
+    ents = ["O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"]
+    doc = tagged(nlp, words, heads, deps, pos, tags, ents)
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [("It", "a1")]
+    # "they" does not continue a singular body
+    words[7] = "They"
+    doc = tagged(nlp, words, heads, deps, pos, tags, ents)
+    assert list(doc.spans["fw_actor_refs"]) == []
+
+
+def test_definite_head_noun_refers_to_the_body_so_named(nlp):
+    doc = make(nlp, "U.S. Central Command struck . The command said so .", {"U.S. Central Command": "ORG"})
+    assert [(s.text, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [("The command", "a1")]
+    # "the command post" is a longer phrase, not the body
+    doc = make(nlp, "U.S. Central Command struck . The command post burned .", {"U.S. Central Command": "ORG"},
+               pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "NOUN", "VERB", "PUNCT"])
+    assert list(doc.spans["fw_actor_refs"]) == []
+
+
+def test_unnamed_armed_group_without_a_country(nlp):
+    #        0         1        2            3     4
+    words = ["troops", "fought", "insurgents", "there", "."]
+    heads = [1, 1, 1, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "advmod", "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "ADV", "PUNCT"]
+    tags = ["NNS", "VBD", "NNS", "RB", "."]
+    doc = tagged(nlp, words, heads, deps, pos, tags)
+    assert summary(doc) == [("insurgents", "armed_group", None)]
+    # a named group's own noun is that group ("Islamic State militants"), not a second one
+    words = ["Islamic", "State", "militants", "fought", "."]
+    doc = tagged(nlp, words, [2, 2, 3, 3, 3], ["compound", "compound", "nsubj", "ROOT", "punct"],
+                 ["PROPN", "PROPN", "NOUN", "VERB", "PUNCT"], ["NNP", "NNP", "NNS", "VBD", "."])
+    assert summary(doc) == [("Islamic State", "armed_group", None)]

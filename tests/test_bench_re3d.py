@@ -1,6 +1,6 @@
 """Floors on `factwire eval re3d` (Dstl re3d) on a fixed 30-document sample: the build fails if
-the actors, nationality or equipment scores drop. The sample takes about 25 s of CPU (user time; 70-90 s wall on the
-loaded shared machine), most of it loading the model."""
+the actors, nationality or equipment scores drop. The sample takes about 15-25 s of CPU (user time; 60-90 s wall on
+the loaded shared machine), most of it loading the model."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ RE3D = SHARED / "datasets" / "re3d"
 SAMPLE = 30
 # each a little under what the sample scores now; raise a floor when a score rises, never lower it quietly
 FLOORS = {
-    "org_person_overlap_f1": 0.65,
-    "organisation_overlap_f1": 0.64,
-    "person_overlap_f1": 0.72,
+    "org_person_overlap_f1": 0.69,
+    "organisation_overlap_f1": 0.67,
+    "person_overlap_f1": 0.75,
+    "org_person_exact_f1": 0.50,
     "nationality_overlap_f1": 0.6,
     "weapon_overlap_f1": 0.7,
     "militaryplatform_overlap_f1": 0.76,

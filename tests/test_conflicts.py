@@ -70,3 +70,35 @@ def test_seed_conflict(seed_report):
     [conflict] = [c for c in seed_report.conflicts if c.kind == "attribution"]
     claims = {c.id: c for c in seed_report.claims}
     assert sorted(claims[i].stance for i in conflict.items) == ["accuses", "denies"]
+
+
+@pytest.mark.model
+def test_two_casualty_figures_for_one_event_conflict(extractor):
+    from factwire.article import Article
+
+    text = (
+        "A suicide bomber attacked a mosque in Kunduz on Friday. The provincial governor said 40 people "
+        "were killed in the attack. The Taliban said at least 55 people died in the bombing."
+    )
+    report = extractor.extract(Article(text=text, published="2021-12-09"))
+    [event] = report.events
+    assert event.fatalities == schema.Range(min=40, max=40)  # the first figure stays on the event
+    figures = [c for c in report.claims if c.stance == "asserts"]
+    assert [(c.about, c.evidence.text) for c in figures] == [
+        (event.id, "The provincial governor said 40 people were killed in the attack"),
+        (event.id, "The Taliban said at least 55 people died in the bombing"),
+    ]
+    [conflict] = [x for x in report.conflicts if x.kind == "count"]
+    assert conflict.items == [c.id for c in figures]
+
+
+@pytest.mark.model
+def test_compatible_casualty_figures_do_not_conflict(extractor):
+    from factwire.article import Article
+
+    text = (
+        "A suicide bomber attacked a mosque in Kunduz on Friday. The provincial governor said at least 40 people "
+        "were killed in the attack. The Taliban said 55 people died in the bombing."
+    )
+    report = extractor.extract(Article(text=text, published="2021-12-09"))
+    assert not report.claims and not report.conflicts

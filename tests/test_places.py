@@ -212,12 +212,21 @@ def test_small_towns_from_the_complete_cities_file(gazetteer):
     assert (town.country, town.admin1) == ("USA", "TN")
 
 
-def test_county_is_placed_at_the_documents_town_in_its_state(gazetteer):
+def test_county_has_its_own_point(gazetteer):
+    # data/places_counties.tsv: the mean of the county's GeoNames postal-code points
     alone = gazetteer.resolve("Rapides Parish")
     assert (alone.source, alone.admin1, alone.geonameid) == ("county", "LA", None)
-    assert (alone.lat, alone.lon) == (31.0, -92.0)  # Louisiana's point
-    placed = gazetteer.resolve("Rapides Parish", Context(points=(("USA.TX", 30.0, -95.0), ("USA.LA", 31.31, -92.45))))
-    assert (placed.lat, placed.lon) == (31.31, -92.45)
+    assert (round(alone.lat, 1), round(alone.lon, 1)) == (31.2, -92.5)
+    placed = gazetteer.resolve("Rapides Parish", Context(points=(("USA.LA", 30.0, -90.0),)))
+    assert (placed.lat, placed.lon) == (alone.lat, alone.lon)  # the document's towns no longer move it
+
+
+def test_county_without_a_point_is_placed_at_the_documents_town_in_its_state(gazetteer):
+    # Connecticut's counties (now planning regions) have no postal-code points in the source
+    alone = gazetteer.resolve("Hartford County")
+    assert (alone.source, alone.admin1, alone.lat is not None) == ("county", "CT", True)
+    placed = gazetteer.resolve("Hartford County", Context(points=(("USA.TX", 30.0, -95.0), ("USA.CT", 41.76, -72.69))))
+    assert (placed.lat, placed.lon) == (41.76, -72.69)
 
 
 def test_state_prior_picks_the_county(gazetteer):
@@ -261,3 +270,20 @@ def test_gapped_clause_destination(nlp):
             ("Syria", 5, "pobj", "Syria", "PROPN")]
     doc = parsed(nlp, rows, ["O", "O", "B-GPE", "O", "O", "O", "B-GPE"])
     assert [p.name for p in doc._.fw_places] == ["Iraq", "Syria"]
+
+
+def test_share_of_an_area_is_a_place(nlp):
+    # "The Taliban's fighters control much of Afghanistan": "much of X" names territory
+    rows = [("fighters", 1, "nsubj", "fighter", "NOUN"), ("control", 1, "ROOT", "control", "VERB"),
+            ("much", 1, "dobj", "much", "ADJ"), ("of", 2, "prep", "of", "ADP"), ("Afghanistan", 3, "pobj", "Afghanistan", "PROPN")]
+    doc = parsed(nlp, rows, ["O", "O", "O", "O", "B-GPE"])
+    assert [(p.name, p.country) for p in doc._.fw_places] == [("Afghanistan", "AFG")]
+
+
+def test_forces_for_a_place_name_their_destination(nlp):
+    # "4,000 troops for Afghanistan" is where they go; "sanctions for Iran" is no place
+    rows = [("asked", 0, "ROOT", "ask", "VERB"), ("troops", 0, "dobj", "troop", "NOUN"), ("for", 1, "prep", "for", "ADP"),
+            ("Afghanistan", 2, "pobj", "Afghanistan", "PROPN"), ("and", 0, "cc", "and", "CCONJ"),
+            ("sanctions", 0, "conj", "sanction", "NOUN"), ("for", 5, "prep", "for", "ADP"), ("Iran", 6, "pobj", "Iran", "PROPN")]
+    doc = parsed(nlp, rows, ["O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE"])
+    assert [p.name for p in doc._.fw_places] == ["Afghanistan"]

@@ -328,3 +328,57 @@ def test_day_a_month_ahead_in_a_past_clause_without_a_target_preposition_is_past
     doc = _past_clause(nlp, ["They", "cut", "troops", "on", "Jan.", "5"], 4)
     got = [(t.text, t.value) for t in _run(nlp, doc, "2021-12-09")]
     assert got == [("Jan. 5", "2021-01-05")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("mid-afternoon", "1998-03-06TAF"),
+        ("mid afternoon", "1998-03-06TAF"),
+        ("late in the evening", "1998-03-06TEV"),
+        ("4 in the morning", "1998-03-06T04:00"),
+        ("9 in the evening", "1998-03-06T21:00"),
+        ("the 1990s", None),
+        ("the year", "1998"),
+    ],
+)
+def test_bare_part_of_day_is_the_article_day(text, expected):
+    from factwire.components.times_calendar import dct_point
+    from factwire.components.times_periods import entity_value
+
+    parts = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+    assert entity_value(text, dct_point("1998-03-06"), parts) == expected
+
+
+def test_day_in_the_month_of_an_article_dated_by_month(nlp):
+    # demo 25 (DoD news, dated 2020-01): "the Jan. 8 missile attack" is in that January
+    doc = _past_clause(nlp, ["They", "cut", "troops", "on", "Jan.", "8"], 4)
+    assert [(t.text, t.value) for t in _run(nlp, doc, "2020-01")] == [("Jan. 8", "2020-01-08")]
+
+
+def test_season_without_last_or_next_follows_the_tense(nlp):
+    will = Doc(
+        nlp.vocab,
+        words=["They", "will", "attack", "in", "the", "spring"],
+        tags=["PRP", "MD", "VB", "IN", "DT", "NN"],
+        pos=["PRON", "AUX", "VERB", "ADP", "DET", "NOUN"],
+        heads=[2, 2, 2, 2, 5, 3],
+        deps=["nsubj", "aux", "ROOT", "prep", "det", "pobj"],
+    )
+    assert [(t.text, t.value) for t in _run(nlp, will, "2021-12-09")] == [("the spring", "2022-SP")]
+    past = Doc(
+        nlp.vocab,
+        words=["They", "attacked", "in", "the", "summer"],
+        tags=["PRP", "VBD", "IN", "DT", "NN"],
+        pos=["PRON", "VERB", "ADP", "DET", "NOUN"],
+        heads=[1, 1, 1, 4, 2],
+        deps=["nsubj", "ROOT", "prep", "det", "pobj"],
+    )
+    assert [(t.text, t.value) for t in _run(nlp, past, "2021-02-10")] == [("the summer", "2020-SU")]
+    assert [(t.text, t.value) for t in _run(nlp, past, "2021-10-10")] == [("the summer", "2021-SU")]
+
+
+def test_a_date_named_by_its_event(nlp):
+    # the requests file (lead): "9/11" is the 2001 attacks, not September 11 of the DCT's year
+    assert [(t.text, t.value) for t in _run(nlp, nlp.make_doc("the eve of 9/11 of 2019"), "2021-08-14")][0] == ("9/11", "2001-09-11")
+    assert [(t.text, t.value) for t in _run(nlp, nlp.make_doc("on 9/11/2019"), "2021-08-14")] == [("9/11/2019", "2019-09-11")]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .. import schema
 from ..docext import evidence
+from . import actors_groups as ag
 from . import actors_mentions as am
 from .actors_lexicon import Lexicon, load
 from .actors_refs import resolve_refs
@@ -109,6 +110,7 @@ class ActorsComponent:
         dict_cands = [c for c in dict_cands if not (c.kind == "state" and set(range(c.start, c.end)) <= blocked and _strictly_inside(c, doc))]
 
         orgs += _coalition_cands(doc, dict_cands + orgs, self.lex)
+        orgs += ag.located_groups(doc, dict_cands + orgs + persons, self.lex)
         self._name_persons(doc, persons)
         surnames = self._surname_cands(doc, persons, header_toks)
         chosen = _select(dict_cands + persons + surnames + orgs)
@@ -119,18 +121,24 @@ class ActorsComponent:
                 if start < cand.start:
                     cand.title_start = start
                 cand.titles = cand.titles | refs
-                cand.country = cand.country or country
+                cand.country = cand.country or country or ag.state_after(doc, cand, chosen)
             elif cand.kind == "armed_group":
                 cand.head_noun = _head_noun(doc, cand)
         _countries_from_apposition(doc, chosen)
-        return chosen
+        ag.country_from_sentence(doc, chosen)
+        return sorted(chosen + ag.unnamed_officials(doc, chosen, lex), key=lambda c: c.start)
 
     def _org_ok(self, doc: Doc, part: Span, dict_cands: list[am.Cand]) -> bool:
         lex = self.lex
         if any(tuple(t.lower_ for t in part[i:]) in lex.titles for i in range(len(part))):
             return False  # "Navy" or "Marine Corps Sgt" is the title of a person who follows
+        if part.end < len(doc) and any(tuple(t.lower_ for t in doc[part.start + i:part.end + 1]) in lex.titles for i in range(len(part))):
+            return False  # "British Defence" + "Secretary Tom King": the entity took half a title
         if tuple(t.lower_ for t in part) in lex.title_modifiers or all((t.lower_,) in lex.title_modifiers for t in part):
             return False
+        names = {tuple(t.text for t in e) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        if any(tuple(t.text for t in part[i:]) in names for i in range(1, len(part) - 1)):
+            return False  # "Minister for the Middle East Tobias Ellwood": a title and a person's name
         if part[0].text in NOT_ORG_FIRST_WORDS:
             return False  # "Operation Inherent Resolve" is a campaign, "Law of Armed Conflict" a body of law
         if any(c.start == 0 and c.end == len(part.text) for c in self.equipment.match(part.text)):

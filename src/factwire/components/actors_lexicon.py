@@ -108,6 +108,10 @@ def load(data_dir: Path = DATA) -> Lexicon:
             plurals.add(plural)
     for form, iso3 in _derived_demonyms(lex).items():
         lex.demonyms.setdefault(form, iso3)
+        # the nationals are the regular plural: "Ugandans"
+        if form + "s" not in lex.demonyms:
+            lex.demonyms[form + "s"] = iso3
+            plurals.add(form + "s")
     lex.demonym_plurals = frozenset(plurals)
     for line in _rows(data_dir / "demonyms_groups.tsv"):
         lex.identities[line[0]] = False

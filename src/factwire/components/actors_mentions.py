@@ -81,6 +81,8 @@ def build_matchers(nlp, lex: Lexicon) -> PhraseMatcher:
 
 
 def dictionary_cands(doc: Doc, matcher: PhraseMatcher, lex: Lexicon) -> list[Cand]:
+    from . import actors_groups as ag  # it builds Cands: imported here, after this module is complete
+
     out = []
     for match_id, start, end in matcher(doc):
         label = doc.vocab.strings[match_id]
@@ -89,11 +91,22 @@ def dictionary_cands(doc: Doc, matcher: PhraseMatcher, lex: Lexicon) -> list[Can
             continue  # an identity ("Kurdish") is a nationality mention, not an actor
         if tag == "D":
             entry = lex.state(ref)
+            if ag.identity_starts(doc, start):
+                continue  # "ethnic Albanians" are an identity group, not Albania
+            group = ag.demonym_group(doc, start, end, ref, lex)
+            if group is not None:
+                out.append(group)  # "Ugandan rebels": Ugandan, but not the state
+                continue
             if _next_word(doc, end) in NON_STATE_AFTER_DEMONYM:
                 continue
             out.append(Cand(start, end, entry.key, entry.name, entry.kind, entry.country, "demonym"))
             continue
         entry = lex.entries[ref]
+        if tag == "A" and entry.kind == "state" and entry.country:
+            group = ag.demonym_group(doc, start, end, entry.country, lex)
+            if group is not None:
+                out.append(group)  # "Ivory Coast rebels"
+                continue
         if tag == "C" and not _political_context(doc, start, end):
             continue
         out.append(Cand(start, end, entry.key, entry.name, entry.kind, entry.country, "capital" if tag == "C" else "dict"))
@@ -157,10 +170,18 @@ def leader_cands(doc: Doc, lex: Lexicon) -> list[Cand]:
     """'<leader surname> administration' is that leader's state."""
     out = []
     for token in doc[:-1]:
-        if token.text in lex.leaders and doc[token.i + 1].lower_ in lex.government_nouns:
+        if token.text not in lex.leaders:
+            continue
+        # "Assad regime", "Assad's regime", "Assad's brutal regime"
+        j = token.i + 1
+        if doc[j].text in POSSESSIVE:
+            j += 1
+        if j + 1 < len(doc) and doc[j].is_lower and doc[j].pos_ == "ADJ" and doc[j + 1].lower_ in lex.government_nouns:
+            j += 1
+        if j < len(doc) and doc[j].lower_ in lex.government_nouns:
             iso3 = lex.leaders[token.text][1]
             entry = lex.state(iso3)
-            out.append(Cand(token.i, token.i + 2, entry.key, entry.name, "state", iso3, "dict"))
+            out.append(Cand(token.i, j + 1, entry.key, entry.name, "state", iso3, "dict"))
     return out
 
 
@@ -238,9 +259,17 @@ def title_before(doc: Doc, start: int, lex: Lexicon, cands_by_end: dict[int, Can
         if step:
             pos -= step
             continue
-        # a nationality or organisation before a title: "Iraqi Prime Minister", "Iran's Supreme Leader"
-        at = pos - 1 if doc[pos - 1].text not in POSSESSIVE else pos - 2
-        cand = cands_by_end.get(at + 1)
+        # a nationality or organisation before a title: "Iraqi Prime Minister", "Iran's Supreme Leader",
+        # also past lower-case qualifiers: "Nigerian junior foreign minister", "Iran's religious leader"
+        cand = None
+        for skip in range(3):
+            at = pos - skip
+            if skip and not (at >= 0 and doc[at].is_lower and doc[at].is_alpha and doc[at].pos_ in ("ADJ", "NOUN", "")):
+                break
+            before = at - 1 if at > 0 and doc[at - 1].text not in POSSESSIVE else at - 2
+            cand = cands_by_end.get(before + 1)
+            if cand is not None:
+                break
         if found_title and cand is not None and cand.kind in ("state", "military", "government"):
             country = country or cand.country
             pos = cand.start

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors_lexicon import Lexicon
 from .actors_mentions import Cand
+from .actors_pronouns import appositive_titles, continued_subject_refs, reported_subject_refs
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 # "the (terrorist) group", "the militants": an armed group named before
@@ -60,7 +61,8 @@ def resolve_refs(doc: Doc, cands: list[Cand], ids: dict[str, str], lex: Lexicon)
         if tok.lower_ in PERSON_PRONOUNS:
             found = (i, i + 1, _pick_person(history, tok, sent_of[i]))
         elif tok.lower_ == "the":
-            found = _title_ref(doc, i, history, ref_phrases, sent_of, cands) or _group_ref(doc, i, history, sent_of)
+            found = (_title_ref(doc, i, history, ref_phrases, sent_of, cands) or _group_ref(doc, i, history, sent_of)
+                     or _government_ref(doc, i, history, sent_of, lex) or _head_noun_ref(doc, i, history, sent_of))
         if found is None:
             i += 1
             continue
@@ -74,6 +76,9 @@ def resolve_refs(doc: Doc, cands: list[Cand], ids: dict[str, str], lex: Lexicon)
             )
         i = end
     out += _first_person_refs(doc, cands, ids, out)
+    out += appositive_titles(doc, cands, ids, lex, {t for sp in out for t in range(sp.start, sp.end)})
+    out += reported_subject_refs(doc, cands, ids, {t for sp in out for t in range(sp.start, sp.end)})
+    out += continued_subject_refs(doc, cands, ids, {t for sp in out for t in range(sp.start, sp.end)})
     return sorted(out, key=lambda sp: sp.start)
 
 
@@ -97,11 +102,17 @@ def _first_person_refs(doc: Doc, cands: list[Cand], ids: dict[str, str], refs: l
         if r.label_ == "person":
             for t in range(r.start, r.end):
                 person_at.setdefault(t, r.kb_id_)
+    body_at = {t: ids[c.key] for c in cands if c.kind != "person" and c.key in ids for t in range(c.start, c.end)}
+    body_of = _affiliations(doc, cands, ids, body_at)
+    kind_of_id = {ids[c.key]: c.kind for c in cands if c.key in ids}
     attributions: list[tuple[int, int, int, str]] = []  # (verb, region start, region end, actor id)
     for tok in doc:
         if tok.lemma_ not in SPEECH_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
             continue
-        speaker = next((person_at[c.i] for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i in person_at), None)
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        speaker = person_at.get(subj.i) if subj is not None else None
+        if subj is not None and speaker is None and subj.i in body_at:
+            speaker = "body:" + body_at[subj.i]  # "the ministry said: we ..." -- only "we" can follow
         if speaker is None:
             continue
         after = [t for t in doc[tok.i + 1:min(len(doc), tok.i + 12)] if not t.is_space]
@@ -121,14 +132,59 @@ def _first_person_refs(doc: Doc, cands: list[Cand], ids: dict[str, str], refs: l
                 if open_ is not None:
                     attributions.append((tok.i, open_ + 1, close, speaker))
     out = []
+    done: set[int] = set()
     starts = sorted(a[0] for a in attributions)
     for verb, start, end, speaker in attributions:
         later = [v for v in starts if v > verb]
         # a statement runs until someone else is reported speaking
         end = min(end, later[0] if later else end)
         for t in doc[start:end]:
-            if t.lower_ in FIRST_PERSON and t.i not in person_at:
+            if t.i in person_at or t.i in body_at or t.i in done:
+                continue
+            done.add(t.i)  # statements may overlap: the first attribution covering a word wins
+            if t.lower_ in FIRST_PERSON and not speaker.startswith("body:"):
                 out.append(Span(doc, t.i, t.i + 1, label="person", kb_id=speaker))
+            elif t.lower_ in FIRST_PLURAL:
+                # "we" in what a person says is the body they speak for; in a body's statement, the body
+                body = speaker[5:] if speaker.startswith("body:") else body_of.get(speaker)
+                if body is not None:
+                    out.append(Span(doc, t.i, t.i + 1, label=kind_of_id[body], kb_id=body))
+    return out
+
+
+FIRST_PLURAL = frozenset("we us our ours ourselves".split())
+
+
+def _affiliations(doc: Doc, cands: list[Cand], ids: dict[str, str], body_at: dict[int, str]) -> dict[str, str]:
+    """The body a named person speaks for: the organisation or state in their title ('U.S. Central
+    Command commander Gen. X', 'Iraqi Prime Minister X') or in an apposition ('X, commander of
+    U.S. Central Command'). Organisations before states: the command, not the country."""
+    found: dict[str, list[str]] = {}
+    for cand in cands:
+        if cand.kind != "person" or cand.key not in ids:
+            continue
+        first = cand.title_start if cand.title_start is not None else cand.start
+        toks = list(range(first, cand.start))
+        # a body just before the title: "Foreign Office Minister Tobias Ellwood"
+        toks += [t for c in cands if c.kind != "person" and c.end == first for t in range(c.start, c.end)]
+        if doc.has_annotation("DEP"):
+            root = doc[cand.start:cand.end].root
+            for child in root.children:
+                if child.dep_ == "appos":
+                    toks += [t.i for t in child.subtree]
+            if root.dep_ == "appos":  # "the commander of X, Gen. Y"
+                toks += [t.i for t in root.head.subtree if t.i < cand.start]
+        bodies = [body_at[t] for t in toks if t in body_at]
+        if bodies:
+            found.setdefault(ids[cand.key], []).extend(bodies)
+    kind = {ids[c.key]: c.kind for c in cands if c.key in ids}
+    # the command, not the country, when the title names both ("U.S. Central Command commander")
+    out = {pid: next((b for b in bs if kind.get(b) != "state"), bs[0]) for pid, bs in found.items()}
+    # else an official's "we" is their state's government, when the article names that state
+    states = {c.country: ids[c.key] for c in cands if c.kind == "state" and c.country and c.key in ids}
+    for cand in cands:
+        if cand.kind == "person" and cand.titles and cand.key in ids and cand.country in states:
+            out.setdefault(ids[cand.key], states[cand.country])
     return out
 
 
@@ -196,6 +252,43 @@ def _group_ref(doc: Doc, i: int, history: list[Seen], sent_of):
             groups.append(h)
     best = next((h for h in groups if h.head_noun == noun), groups[0] if groups else None)
     return i, j + 1, best
+
+
+BODY_KINDS = frozenset(["organisation", "military", "international_org", "media", "government"])
+
+
+def _head_noun_ref(doc: Doc, i: int, history: list[Seen], sent_of):
+    """'the Command', 'the department', 'the council' -> the body named before whose name ends in
+    that noun ('U.S. Central Command', 'the State Department')."""
+    j = i + 1
+    if j >= len(doc) or not doc[j].is_alpha or len(doc[j]) < 4:
+        return None
+    if j + 1 < len(doc) and (doc[j + 1].pos_ in ("NOUN", "PROPN") or doc[j + 1].lower_ == "of"):
+        return None  # "the department of X", "the Command headquarters": a longer phrase
+    noun = doc[j].lower_
+    for h in reversed(history):
+        if sent_of[i] - h.sent > TITLE_WINDOW:
+            break
+        name = h.key.split(":", 1)[-1]
+        if h.kind in BODY_KINDS and len(name.split()) > 1 and name.split()[-1].lower() == noun:
+            return i, j + 1, h
+    return None
+
+
+def _government_ref(doc: Doc, i: int, history: list[Seen], sent_of, lex: Lexicon):
+    """'the regime', 'the administration' -> the state whose government was last named so
+    ('the Asad regime', 'the Iraqi government') a few sentences before."""
+    j = i + 1
+    if j >= len(doc) or doc[j].lower_ not in ("regime", "government", "administration", "junta"):
+        return None
+    if j + 1 < len(doc) and doc[j + 1].lower_ == "of":
+        return None  # "the government of X" names its own state
+    for h in reversed(history):
+        if sent_of[i] - h.sent > GROUP_WINDOW:
+            break
+        if h.kind == "state" and doc[h.end - 1].lower_ == doc[j].lower_:
+            return i, j + 1, h
+    return None
 
 
 def _is_subject(span: Span) -> bool:

@@ -10,6 +10,11 @@ Writes ``doc._.fw_claims`` (schema.Claim, ids "c1".."). A claim is a cue (data/e
 
 The source is whoever makes the claim: the active subject or "by" agent of the cue, else the
 speaker of the reporting verb above it ("Officials say they believe ...": the officials).
+
+- asserts (a figure): when reports of one event give casualty figures that cannot both hold
+  ("officials said 20 were killed in the attack, while the Taliban said 35 died in it"), each
+  figure becomes a claim about the event, sourced to whoever reports it, so the figures can be
+  compared (conflicts.py: kind "count"). The event itself keeps the first figure.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from .. import docext, schema
 from .events_args import actor_of, children, subject
+from .events_casualties import disjoint, figure_at
 from .events_lexicon import Lexicon, load_lexicon
 from .events_status import nothing_to_do_with, reporter
 
@@ -66,8 +72,39 @@ class ClaimExtractor:
                     evidence=docext.evidence(doc, start, min(end, sent.end_char)),
                 )
             )
+        claims.extend(self.figure_claims(doc, len(claims)))
         doc._.fw_claims = claims
         return doc
+
+    def figure_claims(self, doc: Doc, taken: int) -> list[schema.Claim]:
+        """One claim per casualty figure of an event that another report of it contradicts."""
+        reports: dict[tuple[str, str], list[tuple[Token, schema.Range]]] = {}
+        for span in doc.spans["fw_casualties"] if "fw_casualties" in doc.spans else []:
+            rng = figure_at(self.lex, doc, span.root)
+            if rng is not None and span.kb_id_:
+                reports.setdefault((span.kb_id_, span.label_), []).append((span.root, rng))
+        out: list[schema.Claim] = []
+        for (about, _kind), figures in reports.items():
+            clash = [
+                (tok, rng) for tok, rng in figures if any(disjoint(rng, other) for _, other in figures)
+            ]
+            for tok, _rng in clash:
+                _, who = reporter(self.lex, tok)
+                # the figure's own clause, from whoever reports it: "the Taliban said 35 died in the attack"
+                own = [t for t in tok.subtree if not any(t in c.subtree for c in children(tok, "advcl", "ccomp", "parataxis", "punct", "cc", "conj"))]
+                first = who.left_edge if who is not None and who.sent == tok.sent else min(own, key=lambda t: t.i)
+                start = min(first.idx, min(t.idx for t in own))
+                end = max(t.idx + len(t) for t in own)
+                out.append(
+                    schema.Claim(
+                        id=f"c{taken + len(out) + 1}",
+                        about=about,
+                        source=actor_of(doc, who),
+                        stance="asserts",
+                        evidence=docext.evidence(doc, start, min(end, tok.sent.end_char)),
+                    )
+                )
+        return out
 
     # --- cues ---
 

@@ -5,7 +5,8 @@ Writes ``doc._.fw_conflicts`` (schema.Conflict, ids "x1".."):
 - attribution: one claim accuses someone of (or asserts) an event and another denies it;
   items are the claim ids, accusation first.
 - count: two force levels for the same owner, place, time and status give different counts;
-  items are the force ids.
+  items are the force ids. Likewise two casualty figures for one event that cannot both hold
+  (claims.py turns each into an "asserts" claim about the event); items are those claim ids.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import docext, schema
+from .events_casualties import disjoint, figure_at
+from .events_lexicon import Lexicon, load_lexicon
 
 POSITIVE = ("accuses", "asserts")
 NEGATIVE = ("denies", "doubts")
@@ -97,10 +100,39 @@ def count_conflicts(doc: Doc) -> list[tuple[list[str], str]]:
     return out
 
 
+def casualty_conflicts(doc: Doc, lex: Lexicon) -> list[tuple[list[str], str]]:
+    """Figure claims (claims.py) about one event whose casualty figures are disjoint."""
+    claims: list[schema.Claim] = docext.records(doc, "fw_claims")
+    out = []
+    for about in dict.fromkeys(c.about for c in claims if c.about):
+        figures: dict[str, list[tuple[schema.Claim, schema.Range]]] = {}
+        for span in doc.spans["fw_casualties"] if "fw_casualties" in doc.spans else []:
+            if span.kb_id_ != about:
+                continue
+            claim = next(
+                (c for c in claims if c.about == about and c.stance == "asserts" and c.evidence.start <= span.start_char < c.evidence.end),
+                None,
+            )
+            rng = figure_at(lex, doc, span.root)
+            if claim is not None and rng is not None:
+                figures.setdefault(span.label_, []).append((claim, rng))
+        for kind, found in figures.items():
+            ids = [c.id for c, r in found if any(disjoint(r, other) for _, other in found)]
+            if len(ids) < 2:
+                continue
+            texts = "; ".join(f"{_name(doc, c.source)}: {c.evidence.text!r}" for c, _ in found if c.id in ids)
+            out.append((list(dict.fromkeys(ids)), f"{kind} of event {about} differ: {texts}"))
+    return out
+
+
 class ConflictFinder:
+    def __init__(self, lex: Lexicon | None = None):
+        self.lex = lex if lex is not None else load_lexicon()
+
     def __call__(self, doc: Doc) -> Doc:
         found = [("attribution", items, note) for items, note in attribution_conflicts(doc)]
         found += [("count", items, note) for items, note in count_conflicts(doc)]
+        found += [("count", items, note) for items, note in casualty_conflicts(doc, self.lex)]
         doc._.fw_conflicts = [
             schema.Conflict(id=f"x{i}", kind=kind, items=items, note=note) for i, (kind, items, note) in enumerate(found, 1)
         ]
@@ -113,4 +145,4 @@ class ConflictFinder:
     assigns=["doc._.fw_conflicts"],
 )
 def make_conflicts(nlp: Language, name: str) -> ConflictFinder:
-    return ConflictFinder()
+    return ConflictFinder(load_lexicon())

@@ -34,6 +34,8 @@ PARTY_KINDS = ("state", "government", "military", "international_org", "armed_gr
 # types whose target may be the subject of a clause they govern ("demanded that X ...")
 CLAUSE_TARGET_TYPES = ("DEMAND", "DISAPPROVE", "THREATEN", "REJECT", "SUPPORT", "CONCEDE")
 RECIPIENT_PREPS = ("to", "for", "against", "on", "with")
+# types whose object is the actor's own forces or mission (the owner is the actor)
+OWNED_THEME_TYPES = ("RETREAT", "MOBILIZE")
 PARTY_PREPS = ("to", "for", "with", "between", "on", "against", "at", "of", "about", "into")
 
 
@@ -47,7 +49,7 @@ class EventExtractor:
             doc._.fw_events, doc.spans["fw_events"] = [], []
             return doc
         found = [self.analyse(doc, m) for m in find_mentions(self.lex, doc)]
-        narrative_times(doc, found)
+        narrative_times(self.lex, doc, found)
         events, owners = self.merge(doc, found)
         attach_casualties(self.lex, doc, found, owners, events)
         spans = []
@@ -134,6 +136,10 @@ class EventExtractor:
 
     def verb_args(self, doc: Doc, f: Found, tok: Token, trig) -> None:
         subj, passive = subject(tok)
+        if subj is not None and any(self.lex.in_class("LIVES", o.lower_) for o in children(tok, "dobj")):
+            # "13 service members gave their lives": the subject is who died, not who attacked
+            f.target = f.target or actor_of(doc, subj)
+            return
         actor_tok = agent(tok) if passive else subj
         if f.actor is None and actor_tok is not None:
             f.actor = actor_of(doc, actor_tok)
@@ -149,11 +155,25 @@ class EventExtractor:
                 f.arg_tokens.append(obj)
         elif trig.obj_role == "theme":
             f.arg_tokens.extend(children(tok, "dobj"))
+            if f.plover in OWNED_THEME_TYPES:
+                # "end the U.S. military involvement", "withdraw Russia's troops": whose forces
+                # or mission they are is who acts, not who is acted upon
+                for obj in children(tok, "dobj"):
+                    owner = next((m for m in children(obj, "poss", "compound", "amod", "nmod") if actor_of(doc, m)), None)
+                    if owner is not None:
+                        f.actor = f.actor or actor_of(doc, owner)
+                        f.theme_owners.add(actor_of(doc, owner))
         if f.target is None:
             self.prep_target(doc, f, tok, trig.target_preps)
         if f.target is None:
             for dative in children(tok, "dative", "iobj"):
                 f.target = actor_of(doc, dative)
+        if f.actor is None and subj is None:
+            # "accused Iran of attacking the tanker": the accused is the doer
+            who = self.governing_actor(tok)
+            f.actor = actor_of(doc, who)
+            if f.actor:
+                f.arg_tokens.append(who)
 
     def noun_args(self, doc: Doc, f: Found, tok: Token, trig) -> None:
         if f.actor is None:
@@ -215,11 +235,11 @@ class EventExtractor:
         if tok.dep_ == "dobj" and head.lemma_.lower() in self.lex.words("light_verbs") | {"step"}:
             subj, passive = subject(head)
             return subj if not passive else None
-        if tok.dep_ == "pobj" and head.dep_ == "prep":
+        if tok.dep_ in ("pobj", "pcomp") and head.dep_ == "prep":
             verb = head.head
             if head.lower_ == "behind" and verb.lemma_ == "be":
                 return next(iter(children(verb, "nsubj")), None)
-            if head.lower_ == "for" and verb.lemma_.lower() in self.lex.words("claims.accuse"):
+            if head.lower_ in ("for", "of") and verb.lemma_.lower() in self.lex.words("claims.accuse"):
                 subj, passive = subject(verb)
                 return subj if passive else next(iter(children(verb, "dobj")), None)
             if head.lower_ == "for" and verb.lower_ in self.lex.words("claims.responsible"):
@@ -233,7 +253,7 @@ class EventExtractor:
         the recipient inside a complement ("offered to hand over to Britain", "aid to
         Mozambique"), else the country, region or city the event is placed in ("lifted a
         curfew in Montenegro")."""
-        exclude = {f.actor} - {None}
+        exclude = ({f.actor} | f.theme_owners) - {None}
         skip = {t.i for t in f.arg_tokens}
         for tok in f.mention.tokens:
             if f.plover in CLAUSE_TARGET_TYPES:
@@ -258,7 +278,7 @@ class EventExtractor:
                 ident = actor_of(doc, theme)
                 if ident is None:
                     ident, _ = next(
-                        ((i, a) for o in pobjs(theme, ("from", "by", "of", "to", "for", "against", "on")) for i, a in [first_actor_in(doc, o, exclude, skip)] if i),
+                        ((i, a) for o in pobjs(theme, ("from", "by", "of", "to", "for", "against", "on", "with")) for i, a in [first_actor_in(doc, o, exclude, skip)] if i),
                         (None, None),
                     )
                 if ident and ident not in exclude:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .. import docext, schema
-from .events_args import clause_tokens, np_extent, place_in, pobjs, time_in
+from .events_args import children, clause_tokens, np_extent, place_in, pobjs, time_in
 from .events_lexicon import Lexicon
 from .events_mentions import Mention
 
@@ -37,6 +37,7 @@ class Found:
     own_time: bool = False
     anaphoric: bool = False
     arg_tokens: list[Token] = field(default_factory=list)
+    theme_owners: set[str | None] = field(default_factory=set)  # owners of moved forces / ended missions
 
     @property
     def sent_start(self) -> int:
@@ -88,6 +89,15 @@ def find_time(lex: Lexicon, doc: Doc, f: Found) -> None:
             f.time, f.own_time = ident, True
             f.arg_tokens.append(at)
             return
+    for tok in m.tokens:
+        # "killed three soldiers and wounded four others on Sunday": a conjoined predicate
+        # with no subject of its own tells the same occurrence, and its time is the event's
+        for conj in children(tok, "conj"):
+            if conj.pos_ == "VERB" and not children(conj, "nsubj", "nsubjpass"):
+                ident, at = time_in(doc, clause_tokens(conj, skip))
+                if ident:
+                    f.time, f.own_time = ident, True
+                    return
     # the nearest time on a clause above: "tensions escalated in January 2020 after X was killed"
     cur, prev = m.main, m.main
     for _ in range(8):
@@ -120,10 +130,16 @@ def find_extent(f: Found) -> None:
         start, end = min(start, s), max(end, e)
     f.start, f.end = start, end
 
-def narrative_times(doc: Doc, found: list[Found]) -> None:
+def narrative_times(lex: Lexicon, doc: Doc, found: list[Found]) -> None:
     """A past event told with no date of its own, right after a dated one in the same
-    paragraph, is read as following it ("... in January 2020. In response, Iran fired ...")."""
+    paragraph, takes that date when its sentence opens with words that tie it to the one
+    before ("... in January 2020. In response, Iran fired ..."); sentences are otherwise
+    not assumed to follow each other in time."""
+    links = lex.words("time_links")
     for prev, f in zip(found, found[1:]):
+        opening = f.mention.main.sent.text.lower().lstrip("\"'“‘ ")
+        if not any(opening.startswith(cue) for cue in links):
+            continue
         if f.time is not None or prev.time is None or f.status != "occurred" or prev.status != "occurred":
             continue
         if f.mention.main.tag_ not in ("VBD", "VBN") or "\n" in doc.text[prev.mention.main.idx:f.mention.main.idx]:

@@ -37,6 +37,9 @@ def _word_in(lex: Lexicon, cls: str, tok: Token) -> bool:
     if cls == "ACTOR":
         # "met Macron", "fought the Taliban" -- not "met the target"
         return docext.actor_id_at(tok.doc, tok) is not None or lex.in_class("PERSONS", tok.lower_)
+    if cls == "PLACE":
+        # "jets struck Gaza": a named place as the object
+        return docext.place_id_at(tok.doc, tok) is not None
     return lex.in_class(cls, tok.lower_) or lex.in_class(cls, tok.lemma_)
 
 
@@ -103,12 +106,43 @@ def requirement_met(lex: Lexicon, doc: Doc, tok: Token, trig: Trigger) -> bool:
         elif req.slot == "xcomp":
             if children(tok, "xcomp"):
                 return True
+        elif req.slot == "subjof":
+            # "the strike killed four people": a noun is an event when it is what did the harm
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in req.values:
+                return True
     return False
+
+
+def tally(lex: Lexicon, tok: Token) -> bool:
+    """"2,448 Americans killed, 20,722 more wounded": a bare participle (no auxiliary) told of
+    its own counted victims, with no doer and no attack named, sums up losses over time; it
+    is not one occurrence (and its victims are not its actors)."""
+    if tok.tag_ != "VBN" or tok.lemma_.lower() not in lex.words("casualty.kill_verbs") | lex.words("casualty.injure_verbs"):
+        return False
+    if children(tok, "agent", "aux", "auxpass"):
+        return False  # "killed by a mine", "were killed": an occurrence
+    for prep in children(tok, "prep"):
+        # "wounded in the attack", "killed near Kabul" name an occurrence; "after 20 years" only a span of time
+        if not any(docext.spans_covering(tok.doc, "fw_times", o) for o in children(prep, "pobj")):
+            return False
+    if tok.dep_ == "conj" and tok.head is not tok and tok.head.tag_ == "VBN":
+        return tally(lex, tok.head)  # "killed, 20,722 more wounded": the conjunct is part of the tally
+    subj = children(tok, "nsubj", "nsubjpass")
+    if subj:
+        victim = subj[0]
+    elif tok.dep_ in ("acl", "amod", "appos"):
+        victim = tok.head
+    else:
+        return False
+    return any(c.like_num or c.dep_ == "nummod" for c in victim.subtree if c.i < victim.i) or victim.like_num
 
 
 def skipped(lex: Lexicon, tok: Token) -> bool:
     """Mentions that are not reports of an occurrence: wishes and demands ("want all forces to
-    withdraw"), topics of talk ("said little about withdrawing"), noun modifiers."""
+    withdraw"), topics of talk ("said little about withdrawing"), noun modifiers, casualty
+    tallies."""
+    if tally(lex, tok):
+        return True
     if tok.dep_ == "compound" and tok.head.lower_ not in lex.words("compound_heads"):
         # "attack helicopter", "combat mission": modifiers; but "mediation effort" is the mediation
         return True
@@ -147,11 +181,14 @@ def find_mentions(lex: Lexicon, doc: Doc) -> list[Mention]:
         if trig is None or skipped(lex, tok):
             continue
         found.append((tok, trig))
-    return group(found)
+    return group(found, lex.words("casualty.kill_verbs") | lex.words("casualty.injure_verbs"))
 
 
-def _linked(a: Token, b: Token) -> bool:
-    """a hangs directly off b: as its argument, through one preposition, or as a conjunct."""
+def _linked(a: Token, b: Token, result_verbs: frozenset[str] = frozenset()) -> bool:
+    """a hangs directly off b: as its argument, through one preposition, or as a conjunct;
+    or a is the harm b did, told as a participle clause ("ambushed a patrol, killing two")."""
+    if a.head == b and a.dep_ in ("advcl", "xcomp", "conj") and a.tag_ == "VBG" and a.lemma_.lower() in result_verbs:
+        return not children(a, "nsubj", "nsubjpass")
     if a.head == b and a.dep_ not in ("advcl", "ccomp", "relcl", "parataxis"):
         # conjoined clauses with their own subject are separate occurrences
         return not (a.dep_ == "conj" and children(a, "nsubj", "nsubjpass"))
@@ -162,7 +199,7 @@ def _linked(a: Token, b: Token) -> bool:
     return False
 
 
-def group(found: list[tuple[Token, Trigger]]) -> list[Mention]:
+def group(found: list[tuple[Token, Trigger]], result_verbs: frozenset[str] = frozenset()) -> list[Mention]:
     parent = list(range(len(found)))
 
     def root(i: int) -> int:
@@ -173,7 +210,7 @@ def group(found: list[tuple[Token, Trigger]]) -> list[Mention]:
 
     for i, (a, ta) in enumerate(found):
         for j, (b, tb) in enumerate(found):
-            if i != j and ta.plover == tb.plover and _linked(a, b):
+            if i != j and ta.plover == tb.plover and _linked(a, b, result_verbs):
                 parent[root(i)] = root(j)
     groups: dict[int, list[int]] = {}
     for i in range(len(found)):

@@ -73,6 +73,8 @@ def status_of(lex: Lexicon, main: Token) -> str:
     cue = own_cue(lex, main)
     if cue:
         return cue
+    if any(a.lower_ in lex.words("status.alleged") for a in children(main, "advmod")):
+        return "alleged"  # "rebels reportedly attacked", "allegedly killed"
     if main.pos_ == "NOUN" and main.dep_ in ("nsubj", "nsubjpass"):
         # "the withdrawal would not pose a threat": the modal is about the predicate, not the event
         return "occurred"
@@ -83,6 +85,8 @@ def status_of(lex: Lexicon, main: Token) -> str:
         came_by = cur.dep_
         if came_by == "conj" and cur.tag_ in FINITE_TAGS:
             break
+        if came_by == "advcl" and (cur.tag_ == "VBD" or any(a.tag_ == "VBD" for a in children(cur, "aux", "auxpass"))):
+            break  # "After Iran attacked the base, the US will respond": a past clause keeps its own time
         cur = cur.head
         if cur.i != main.i and is_reporting(lex, cur) and cur.lemma_.lower() not in ("believe", "think", "accuse", "blame", "deny", "allege", "claim", "predict", "warn"):
             break

@@ -9,8 +9,10 @@ Mentions come from three readers:
   (places_gazetteer.py), which finds what NER misses ("al-Assad air base" tagged ORG + noun);
 - spaCy's GPE/LOC/FAC entities, resolved against the gazetteer including cities.
 A mention naming a state as an agent or owner ("Iran fired", "Iran's proxies", "U.S. forces")
-is left to the actors component (places_syntax.py). Cities are chosen by a population prior
-and by the countries the rest of the document names.
+is left to the actors component (places_syntax.py). Cities are chosen by a population prior,
+by the countries and states the rest of the document names, and by nearness to the readings of
+its other town and county names (places_score.py). The gazetteer is built once and cached on
+disk (places_cache.py).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ class Mention:
     default_config={"min_city_population": 500, "max_scan_words": 8},
 )
 def make_places(nlp: Language, name: str, min_city_population: int, max_scan_words: int):
-    return PlacesComponent(Gazetteer(min_city_population=min_city_population), max_scan_words)
+    return PlacesComponent(Gazetteer.cached(min_city_population=min_city_population), max_scan_words)
 
 
 class PlacesComponent:
@@ -131,8 +133,12 @@ class PlacesComponent:
             context = self.context(doc, taken + hints, dateline, skip=name_key(span.text))
             entry, _ = self._resolve_span(span, taken, context)
             if entry is None and doc.text[start:end] != span.text:
-                # the span cuts a token ("U.S." of "U.S.-led"): the name as given
-                entry = self.gazetteer.resolve(doc.text[start:end], _beside(span, taken, context))
+                # the span cuts a token ("U.S." of "U.S.-led", "Calif" of "Calif."): the name as
+                # given, or as written with the full stop that makes it an AP abbreviation
+                given = doc.text[start:end]
+                if doc.text[end:end + 1] == "." and self.gazetteer.by_exact.get("".join(given.split()) + "."):
+                    given += "."
+                entry = self.gazetteer.resolve(given, _beside(span, taken, context))
             resolved.append(entry)
         return resolved
 
@@ -177,7 +183,7 @@ class PlacesComponent:
         """"Barrow, Clarke and Oconee counties", "Butler County": a bare name in a list that a
         "county"/"counties" (or "parish") closes is that county."""
         doc = span.doc
-        for token in doc[span.end:min(span.end + 8, len(doc))]:
+        for token in doc[span.end:min(span.end + 40, len(doc))]:  # a list of up to ~20 names
             word = token.lower_
             if word in _COUNTY_WORDS:
                 suffix = "Parish" if word.startswith("parish") else "County"
@@ -264,7 +270,24 @@ class PlacesComponent:
             if near is not None and near.country is not None:
                 weights[near.country] = weights.get(near.country, 0.0) + 2.0
         admins = tuple(m.entry for m in mentions if m.entry is not None and m.entry.source == "admin")
-        return Context(countries=weights, admins=admins, states=states, points=tuple(points))
+        return Context(countries=weights, admins=admins, states=states, points=tuple(points),
+                       neighbours=self._neighbours(mentions, skip))
+
+    def _neighbours(self, mentions: list[Mention], skip: str | None) -> tuple[tuple[float, tuple[tuple[float, float], ...]], ...]:
+        """Every reading of each other town or county name (once per name): where the document
+        may be. A name with many readings ("Springfield") says less than one with few."""
+        seen: set[str] = set()
+        out = []
+        for m in mentions:
+            key = name_key(m.text)
+            if m.entry is None or m.entry.source not in ("city", "county") or key == skip or key in seen or not m.text[:1].isupper():
+                continue  # a country's or state's name speaks through the country and state priors
+            seen.add(key)
+            points = tuple((e.lat, e.lon) for e in self.gazetteer.candidates(m.text)
+                           if e.source in ("city", "county") and e.lat is not None and e.lon is not None)
+            if points:
+                out.append((1.0 if len(points) <= 3 else 0.5 if len(points) <= 15 else 0.25, points))
+        return tuple(out)
 
     def filter(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         people = _person_words(doc)

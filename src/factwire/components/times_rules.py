@@ -57,6 +57,8 @@ class Grammar(PeriodRules):
             (re.compile(rf"{LB}{month},?\s+(?:of\s+)?{year}{RB}", I), self._month_year, 5),
             (re.compile(rf"{LB}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){RB}"), self._iso, 6),
             (re.compile(rf"{LB}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d){RB}"), self._iso, 6),
+            # "9/11": a date named by its event, never this year's September 11
+            (re.compile(rf"{LB}(?P<named>{_alt(lex['named_dates'])}){RB}(?!/\d)"), lambda m: Cand(m.start(), m.end(), "DATE", "literal", lex["named_dates"][m.group("named")]), 7),
             (re.compile(rf"{LB}(?:(?P<rel>last|next|this|this past|this coming)\s+)?{month_nodot}(?:\s+(?P<yrel>last|next|this)\s+year)?{RB}", I), self._month, 2),
             (re.compile(rf"{LB}(?<![$€£¥]){year}{RB}"), self._year, 1),  # "$2000" is money
             (re.compile(rf"{LB}(?:the\s+)?(?P<dec>1[6-9]\d|20\d)0'?s{RB}", I), self._decade, 3),

@@ -17,6 +17,11 @@ and the factwire output each is compared with:
 | Weapon           | "fw_equipment" spans whose record has kind weapon                                 |
 | MilitaryPlatform | "fw_equipment" spans whose record has kind platform                               |
 
+re3d's Organisation and Person spans include their article ("the British Army", "the prime
+minister"), factwire's mentions do not: a "the" right before a predicted mention joins it. A
+state's mention that ends in a government noun ("the Asad regime") is an Organisation even where a
+place reading overlaps it, and one followed by a force noun ("U.S. forces") takes the noun along.
+
 Gold: entities with confidence > 0. re3d's annotation model gives confidence 0 to the
 annotations its crowd did not confirm (they include "hope" and "may" as Person next to real
 ones); those are *don't care*: not required, and a prediction that matches only such an entity
@@ -47,6 +52,8 @@ GROUP_HEADS = frozenset(
     "forces troops military army navy soldiers personnel people government officials authorities security "
     "partners allies fighters units opposition regime leaders delegation counterparts".split()
 )
+# a state's mention ending in one of these names its government, never a place
+GOVERNMENT_HEADS = frozenset("government regime administration authorities cabinet ministry junta".split())
 COMPONENTS = ("factwire_actors", "factwire_places", "factwire_equipment")
 MAX_NOTES_PER_TYPE = 40
 
@@ -142,17 +149,20 @@ def predict(doc) -> Spans:
     for group in ("fw_actors", "fw_actor_refs"):
         for span in doc.spans.get(group, []):
             key = (span.start_char, span.end_char)
+            nxt = doc[span.end] if span.end < len(doc) else None
             if span.label_ == "person":
-                out["Person"].add(key)
+                out["Person"].add(_with_article(doc, span.start, key))
             elif span.label_ in ORG_KINDS:
-                out["Organisation"].add(key)
+                out["Organisation"].add(_with_article(doc, span.start, key))
             elif span.label_ == "state" and key in adjectives:
                 # "Iraqi forces": re3d's Organisation is the group the adjective and its noun name
-                nxt = doc[span.end] if span.end < len(doc) else None
                 if nxt is not None and nxt.lower_ in GROUP_HEADS:
-                    out["Organisation"].add((span.start_char, nxt.idx + len(nxt)))
-            elif span.label_ == "state" and not place_chars.intersection(range(*key)):
-                out["Organisation"].add(key)
+                    out["Organisation"].add(_with_article(doc, span.start, (span.start_char, nxt.idx + len(nxt))))
+            elif span.label_ == "state" and (span[-1].lower_ in GOVERNMENT_HEADS or not place_chars.intersection(range(*key))):
+                # "the Asad regime" is a government even where a place reading overlaps it
+                if nxt is not None and nxt.lower_ in GROUP_HEADS and span[-1].lower_ not in GOVERNMENT_HEADS:
+                    key = (span.start_char, nxt.idx + len(nxt))  # "U.S. forces"
+                out["Organisation"].add(_with_article(doc, span.start, key))
     for span in doc.spans.get("fw_nationalities", []):
         out["Nationality"].add((span.start_char, span.end_char))
     for span in doc.spans.get("fw_places", []):
@@ -165,6 +175,14 @@ def predict(doc) -> Spans:
         elif kind == "platform":
             out["MilitaryPlatform"].add((span.start_char, span.end_char))
     return out
+
+
+def _with_article(doc, start: int, key: tuple[int, int]) -> tuple[int, int]:
+    """re3d's names of organisations and people include their article ("the British Army",
+    "the prime minister"); factwire's mentions leave it out."""
+    if start > 0 and doc[start - 1].lower_ == "the" and not doc[start - 1].whitespace_ == "":
+        return (doc[start - 1].idx, key[1])
+    return key
 
 
 def _overlaps(span: tuple[int, int], others: set[tuple[int, int]]) -> bool:
