@@ -322,3 +322,143 @@ def test_signed_quotations_in_one_block(blank):
         ("direct", "He is ignorant of our culture.", "Pamela Padilla"),
         ("direct", "We will win,", "Carla Sanchez"),
     ]
+
+
+# --- round 3: speakers named by role (hand-built parses, no model) ----------------------------
+
+from factwire import schema  # noqa: E402
+from factwire.components.quotes_roles import load_roles, role_holder  # noqa: E402
+
+ROLES = load_roles()
+
+
+def _parsed(rows: list[tuple[str, str, str, int]], persons: dict[str, list[tuple[int, int]]]):
+    """A Doc from (word, pos, dep, head index) rows, with person actors over token ranges."""
+    words = [r[0] for r in rows]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[i + 1 < len(words) and rows[i + 1][1] != "PUNCT" for i in range(len(words))],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        lemmas=[w.lower() for w in words],
+    )
+    actors = []
+    for n, (name, ranges) in enumerate(persons.items(), start=1):
+        mentions = [schema.Span(start=doc[a].idx, end=doc[b - 1].idx + len(doc[b - 1]), text=doc[a:b].text) for a, b in ranges]
+        actors.append(schema.Actor(id=f"a{n}", name=name, kind="person", mentions=mentions))
+    doc._.fw_actors = actors
+    return doc
+
+
+GENERAL = [("Navy", "PROPN", "compound", 3), ("Gen.", "PROPN", "compound", 3), ("Frank", "PROPN", "compound", 3),
+           ("Mackenzie", "PROPN", "nsubj", 4), ("spoke", "VERB", "ROOT", 4), (".", "PUNCT", "punct", 4)]
+
+
+def _commander(det: str = "The") -> list[tuple[str, str, str, int]]:
+    o = len(GENERAL)
+    return [(det, "DET", "det", o + 2), ("U.S.", "PROPN", "compound", o + 2), ("commander", "NOUN", "nsubj", o + 3),
+            ("said", "VERB", "ROOT", o + 3), ("troops", "NOUN", "nsubj", o + 6), ("would", "AUX", "aux", o + 6),
+            ("stay", "VERB", "ccomp", o + 3), (".", "PUNCT", "punct", o + 3)]
+
+
+def test_role_speaker_is_the_only_titled_person():
+    doc = _parsed(GENERAL + _commander(), {"Frank Mackenzie": [(0, 4)]})
+    assert role_holder(doc, doc[len(GENERAL) + 2], ROLES) == "a1"
+
+
+def test_role_speaker_stays_null_when_the_holder_is_not_plain():
+    # an indefinite description names no one in particular
+    doc = _parsed(GENERAL + _commander("A"), {"Frank Mackenzie": [(0, 4)]})
+    assert role_holder(doc, doc[len(GENERAL) + 2], ROLES) is None
+    # "Gen. Smith and Jones": the title is Smith's alone, so he is the one officer
+    rows = [("Gen.", "PROPN", "compound", 1), ("Smith", "PROPN", "nsubj", 4), ("and", "CCONJ", "cc", 1),
+            ("Jones", "PROPN", "conj", 1), ("spoke", "VERB", "ROOT", 4), (".", "PUNCT", "punct", 4),
+            ("The", "DET", "det", 7), ("commander", "NOUN", "nsubj", 8), ("said", "VERB", "ROOT", 8), (".", "PUNCT", "punct", 8)]
+    doc = _parsed(rows, {"Smith": [(1, 2)], "Jones": [(3, 4)]})
+    assert role_holder(doc, doc[7], ROLES) == "a1"
+    # two titled officers: either could be "the commander"
+    rows = [("Gen.", "PROPN", "compound", 1), ("Smith", "PROPN", "nsubj", 5), ("and", "CCONJ", "cc", 1),
+            ("Adm.", "PROPN", "compound", 4), ("Jones", "PROPN", "conj", 1), ("spoke", "VERB", "ROOT", 5),
+            (".", "PUNCT", "punct", 5), ("The", "DET", "det", 8), ("commander", "NOUN", "nsubj", 9),
+            ("said", "VERB", "ROOT", 9), (".", "PUNCT", "punct", 9)]
+    doc = _parsed(rows, {"Smith": [(1, 2)], "Jones": [(4, 5)]})
+    assert doc.text == "Gen. Smith and Adm. Jones spoke. The commander said."
+    assert role_holder(doc, doc[8], ROLES) is None
+
+
+def test_role_speaker_by_the_same_noun():
+    # "Defense Secretary Jim Mattis ... Sen. John McCain ... The secretary said": the same noun decides
+    rows = [("Defense", "PROPN", "compound", 3), ("Secretary", "PROPN", "compound", 3), ("Jim", "PROPN", "compound", 3),
+            ("Mattis", "PROPN", "nsubj", 7), ("and", "CCONJ", "cc", 3), ("Sen.", "PROPN", "compound", 6),
+            ("McCain", "PROPN", "conj", 3), ("met", "VERB", "ROOT", 7), (".", "PUNCT", "punct", 7),
+            ("The", "DET", "det", 10), ("secretary", "NOUN", "nsubj", 11), ("said", "VERB", "ROOT", 11), (".", "PUNCT", "punct", 11)]
+    doc = _parsed(rows, {"Jim Mattis": [(2, 4)], "John McCain": [(6, 7)]})
+    assert role_holder(doc, doc[10], ROLES) == "a1"
+    # a government role is never guessed from titles alone ("the president" may be anyone's)
+    rows[10] = ("spokesman", "NOUN", "nsubj", 11)
+    doc = _parsed(rows, {"Jim Mattis": [(2, 4)]})
+    assert role_holder(doc, doc[10], ROLES) is None
+
+
+# --- round 3: non-speech attributions and content boundaries (model) ----------------------------
+
+
+@pytest.mark.model
+def test_raising_and_passive_cues_report_subject_and_infinitive(model):
+    assert quotes(model, "The senator seemed to be losing ground.") == [
+        ("indirect", "The senator", None, "seemed"),
+        ("indirect", "to be losing ground", None, "seemed"),
+    ]
+    assert quotes(model, "The president is expected to veto the bill.") == [
+        ("indirect", "The president", None, "expected"),
+        ("indirect", "to veto the bill", None, "expected"),
+    ]
+    assert quotes(model, "It appears that the talks have failed.") == [("indirect", "that the talks have failed", None, "appears")]
+
+
+@pytest.mark.model
+def test_stances_with_as_and_held_by_a_possessor(model):
+    assert quotes(model, "Experts see the vote as a test of the generals.") == [
+        ("indirect", "the vote as a test of the generals", "Experts", "see")
+    ]
+    assert quotes(model, "Clinton's criticism of the plan drew applause.") == [("indirect", "the plan", "Clinton", "criticism")]
+
+
+@pytest.mark.model
+def test_intentions_are_attributions(model):
+    # "hopes" is lemmatised "hop" by the model: the lexicon's own forms decide
+    assert quotes(model, "Clinton hopes to win Ohio.") == [("indirect", "to win Ohio", "Clinton", "hopes")]
+
+
+@pytest.mark.model
+def test_according_to_at_a_sentence_edge_covers_the_sentence(model):
+    assert quotes(model, "Turnout rose, and the count was delayed, according to officials.") == [
+        ("indirect", "Turnout rose, and the count was delayed", "officials", "according to")
+    ]
+
+
+@pytest.mark.model
+def test_an_authors_aside_ends_the_reported_clause(model):
+    assert quotes(model, "The general said the base was safe, a claim the militants dispute.") == [
+        ("indirect", "the base was safe", "The general", "said")
+    ]
+    got = quotes(model, "She said the plan was fair, though she did not discuss its terms.")
+    assert got[0] == ("indirect", "the plan was fair", "She", "said")
+
+
+@pytest.mark.model
+def test_military_deeds_are_not_stances(model):
+    assert quotes(model, "U.S. jets support Iraqi forces near Mosul.") == []
+    assert quotes(model, "Militants attacked the base on Tuesday.") == []
+
+
+@pytest.mark.model
+def test_titles_and_bare_phrases_in_marks_are_not_quotes(model):
+    assert quotes(model, "He watched “Breaking Bad” last night.") == []
+    assert quotes(model, "Fans chanted “Lock her up” at the rally.") == []
+
+
+def test_a_short_sentence_still_borrows_its_neighbours_speaker(blank):
+    assert quotes(blank, "“We stay,” Mackenzie said. “So be it.”")[-1] == ("direct", "So be it.", "Mackenzie", "said")

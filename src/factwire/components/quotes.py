@@ -6,7 +6,9 @@
 
 Marks are paired in text (quotes_marks.py), cues and speakers come from the parse
 (quotes_cues.py, lexicon in data/speech_verbs.yaml), and the speaker's actor id from the actors
-component through docext.actor_id_at; this component never resolves pronouns itself.
+component through docext.actor_id_at; this component never resolves pronouns itself. A speaker
+named only by role ("The U.S. commander said ...") is resolved by quotes_roles.py when the article
+names that role's holder plainly, else left null.
 Writes doc._.fw_quotes: schema.Quote records "qt1".. in text order.
 """
 
@@ -35,6 +37,7 @@ from .quotes_cues import (
 )
 from .quotes_indirect import indirect_quotes
 from .quotes_marks import Marked, find_marked, paragraphs
+from .quotes_roles import Roles, load_roles, role_holder
 from .quotes_turns import speaker_turns
 
 # Characters that, ending the text before an opening mark, set the quotation off from the
@@ -54,6 +57,8 @@ SIGNATURE = re.compile(
 SIGNED_BEFORE = re.compile(r"(?:\u2014|\u2015|\u2013|--)[ \t]*[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4}[.,]?[ \t\u00a0]*$")
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 DIRECT_HOPS = 2
+# words a title leaves in lower case ("The Nightly Show with Larry Wilmore")
+MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs"}
 PARTIAL_HOPS = 5
 
 
@@ -128,14 +133,14 @@ def _governing(doc: Doc, tokens: tuple[int, int], zones: Zones, lex: Lexicon, ro
     start, end = tokens
     for token in doc[start:end]:
         head = token.head
-        if start <= head.i < end or head is token or token.is_punct:
+        if start <= head.i < end or head.i == token.i or token.is_punct:
             continue
         for _ in range(hops):
             if zones.inside(head.idx):
                 break
             if head.lower_ == "according" or _is_cue(doc, head.i, lex, role):
                 return head.i
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
     return None
@@ -199,6 +204,11 @@ def _same_sentence(doc: Doc, m: Marked, head: int, zones: Zones) -> bool:
 
 def _kind(doc: Doc, m: Marked, para_start: int, lex: Lexicon) -> str:
     before = doc.text[para_start : m.open_start].rstrip()
+    content = doc.text[m.start : m.end]
+    if before and before[-1] in ",(" and content[:1].islower() and not content.rstrip().endswith((".", "!", "?", ",")):
+        # "in areas of, “common ground”": a lower-case phrase that ends no sentence is a fragment
+        # of the author's sentence even after a comma, not a quotation set off from it
+        return "partial"
     if not before or before[-1] in SETS_OFF or SIGNED_BEFORE.search(before):
         return "direct"  # (after a signed quotation, "”― Pamela Padilla “Next ...", a new one starts)
     # "he said “We will stay.”": a cue right before a capitalised quotation sets it off too
@@ -240,8 +250,20 @@ def _marked_quotes(doc: Doc, lex: Lexicon) -> list[Found]:
         if kind == "partial" and attribution is None and len(doc.text[m.start : m.end].split()) < MIN_UNATTRIBUTED_PARTIAL:
             continue
         found.append(Found(m.start, m.end, kind, attribution, m))
+    # with no cue of its own, a short or title-cased quotation is a name, a title or a scare
+    # quote ("Breaking Bad", "Low energy", a @handle), not someone's words: it borrows no speaker
+    found = [f for f in found if f.attribution is not None or not _title_or_short(doc.text[f.start : f.end])]
     _share_attributions(found)
     return found
+
+
+def _title_or_short(text: str) -> bool:
+    words = re.findall(r"[^\W_][\w'\u2019-]*", text)
+    if len(words) < MIN_UNATTRIBUTED_PARTIAL:
+        # a short sentence ("So be it.") still speaks; a bare word or phrase ("Low energy") does not
+        return not text.rstrip().endswith((".", "!", "?", ","))
+    content = [w for w in words if w.lower() not in MINOR_WORDS]
+    return all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
 def _share_attributions(found: list[Found]) -> None:
@@ -265,7 +287,7 @@ def _share_attributions(found: list[Found]) -> None:
             f.attribution = replace(source.attribution)  # type: ignore[arg-type]
 
 
-def _record(doc: Doc, ident: str, f: Found) -> schema.Quote:
+def _record(doc: Doc, ident: str, f: Found, roles: Roles) -> schema.Quote:
     speaker_id: str | None = None
     speaker_text: str | None = None
     cue: schema.Span | None = None
@@ -278,6 +300,8 @@ def _record(doc: Doc, ident: str, f: Found) -> schema.Quote:
             token = None  # "12:15 p.m.: Trump says ...": a misparse made a time the subject
         if token is not None:
             speaker_id = docext.actor_id_at(doc, token)
+            if speaker_id is None:
+                speaker_id = role_holder(doc, token, roles)  # "The U.S. commander said ..."
             s0, s1 = speaker_span(token)
             speaker_text = doc[s0:s1].text or None
     return schema.Quote(
@@ -317,7 +341,8 @@ def _absorb(marked: list[Found], reported: list[Found], turns: bool = False) -> 
     return kept + reported
 
 
-def extract_quotes(doc: Doc, lex: Lexicon) -> list[schema.Quote]:
+def extract_quotes(doc: Doc, lex: Lexicon, roles: Roles | None = None) -> list[schema.Quote]:
+    roles = roles if roles is not None else load_roles()
     found = _marked_quotes(doc, lex)
     zones = Zones([f.marked for f in found if f.marked is not None])
     turns = [Found(s, e, "direct", Attribution(cue, speaker), turn=True) for s, e, cue, speaker in speaker_turns(doc)]
@@ -342,7 +367,7 @@ def extract_quotes(doc: Doc, lex: Lexicon) -> list[schema.Quote]:
         if f.attribution is not None and f.attribution.speaker is not None and not f.turn and zones.inside(f.attribution.speaker.idx):
             f.attribution = replace(f.attribution, speaker=None)
     found.sort(key=lambda f: (f.start, f.end))
-    return [_record(doc, f"qt{n}", f) for n, f in enumerate(found, start=1)]
+    return [_record(doc, f"qt{n}", f, roles) for n, f in enumerate(found, start=1)]
 
 
 @Language.factory(
@@ -352,9 +377,10 @@ def extract_quotes(doc: Doc, lex: Lexicon) -> list[schema.Quote]:
 )
 def make_quotes(nlp: Language, name: str):
     lex = load_lexicon()  # once per component instance
+    roles = load_roles()
 
     def component(doc: Doc) -> Doc:
-        doc._.fw_quotes = extract_quotes(doc, lex)
+        doc._.fw_quotes = extract_quotes(doc, lex, roles)
         return doc
 
     return component

@@ -36,11 +36,19 @@ class Lexicon:
     object_cues: frozenset[str] = frozenset()
     object_preps: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()  # "claim", "statement": cues with a that-clause
+    raising: frozenset[str] = frozenset()  # "seems to", "is expected to": the subject and infinitive are the content
+    as_cues: frozenset[str] = frozenset()  # "sees X as Y": a stance with an object and its "as" predicate
+    lemmas: frozenset[str] = frozenset()  # every cue lemma the forms map to
+    stance_nouns: frozenset[str] = frozenset()  # "his attacks on X": a possessor's stance towards an object
+    stance_preps: frozenset[str] = frozenset()
 
     def lemma(self, token: Token) -> str:
-        if token.lemma_:
-            return token.lemma_.lower()
-        return self.forms.get(token.lower_, token.lower_)
+        lemma = token.lemma_.lower() if token.lemma_ else ""
+        if lemma and (lemma in self.lemmas or token.lower_ not in self.forms):
+            return lemma
+        # the lemmatizer misreads some cue forms ("hopes" -> "hop"): the lexicon's own
+        # inflections of its cue lemmas decide for words it lists
+        return self.forms.get(token.lower_, lemma or token.lower_)
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -60,7 +68,9 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
     cognitive = frozenset(data["cognitive"])
     forms: dict[str, str] = {}
     objects = frozenset(data.get("object_cues") or ())
-    for lemma in speech | cognitive | objects:
+    raising = frozenset(data.get("raising") or ())
+    as_cues = frozenset(data.get("as_cues") or ())
+    for lemma in speech | cognitive | objects | raising | as_cues:
         for form in _inflections(lemma):
             forms.setdefault(form, lemma)
     for lemma, irregular in (data.get("irregular") or {}).items():
@@ -77,6 +87,11 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         object_cues=objects,
         object_preps=frozenset(data.get("object_preps") or ()),
         nouns=frozenset(data.get("noun_cues") or ()),
+        raising=raising,
+        as_cues=as_cues,
+        lemmas=frozenset(forms.values()),
+        stance_nouns=frozenset(data.get("stance_nouns") or ()),
+        stance_preps=frozenset(data.get("stance_preps") or ()),
     )
 
 
@@ -111,6 +126,10 @@ def verb_cue(token: Token, lex: Lexicon, role: str) -> bool:
         ok = ok and lemma not in lex.adjacent_only
     elif role == "object":
         ok = lemma in lex.object_cues
+    elif role == "raising":
+        ok = lemma in lex.raising
+    elif role == "as":
+        ok = lemma in lex.as_cues
     elif role == "governing":
         ok = lemma in lex.speech and lemma not in lex.adjacent_only
     else:

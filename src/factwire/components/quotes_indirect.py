@@ -5,6 +5,12 @@ as PolNeAR marks it; "X, he said, would ..." (parataxis) and "according to X" re
 they hang on. A report nested in another one by its own subject ("officials say they believe
 Iran was behind ...") is one attribution; a subjectless one ("..., adding that ...") is a second
 attribution by the same speaker.
+
+PolNeAR also counts attributions that are not speech, and so does this module: stances and
+intentions with an object or infinitive ("denied any involvement", "hopes to win Ohio"), views
+("experts see the vote as a test"), a possessor's stance ("Clinton's criticism of the plan"), and
+judgements with no holder named ("X seems to be shrinking", "X is expected to run"). An author's
+aside after a comma (an apposition, a "though ..." clause) is cut from the reported content.
 """
 
 from __future__ import annotations
@@ -19,6 +25,10 @@ from .quotes_cues import SUBJECT_DEPS, Lexicon, cue_end, prepositional_cue, spea
 
 TRIM = set(",;:.!?\u2014\u2013-\"\u201c\u201d'()")
 MIN_CONTENT_WORDS = 2
+OBJECT_PREDICATE_PREPS = {"of", "for", "as"}
+TAIL_BREAKS = {",", "\u2014", "\u2013", "--", "-", ";"}
+# first words of an author's aside trailing a reported clause
+TAIL_MARKERS = {"despite", "though", "although", "whereas", "while", "whom", "notwithstanding"}
 
 
 @dataclass
@@ -81,6 +91,9 @@ def _object_content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
         for c in rights:  # "called it a “grave mistake”": the object's predicate belongs to it
             if c.dep_ in ("oprd", "xcomp") and c.i >= end:
                 end = c.right_edge.i + 1
+            # "accused him of an “artful smear”", "praised her for ...": the charge or the reason too
+            elif c.dep_ == "prep" and c.i == end and c.lower_ in OBJECT_PREDICATE_PREPS:
+                end = c.right_edge.i + 1
         return dobj.left_edge.i, end
     prep = next((c for c in rights if c.dep_ == "prep" and c.lower_ in lex.object_preps), None)
     if prep is not None and prep.i == verb.i + 1:
@@ -97,14 +110,37 @@ def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> 
             assert end is not None
             phrase = _subtree(token)
             clause = _subtree(token.head) if token.head.pos_ in ("VERB", "AUX") else (token.sent.start, token.sent.end)
+            sent = token.sent
+            if phrase[0] <= sent.start + 1 or phrase[1] >= sent.end - 1 or _edge(doc, phrase, sent.end):
+                # "X, and Y, according to Z." / "According to Z, X.": the phrase at a sentence edge
+                # vouches for the whole sentence, not just the clause the parser hung it on
+                clause = (sent.start, sent.end)
             parts = _pieces(doc, _trim(doc, *clause), (min(phrase[0], token.i), max(phrase[1], end)))
             yield _reported((token.i, end), parts, speaker_of_prepositional(doc, token.i, end), token)
             continue
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.nouns:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.nouns | lex.stance_nouns:
             clause = _that_clause(token)
             if clause is not None:
                 yield Reported((token.i, token.i + 1), _subtree(clause), _noun_speaker(token), token)
+                continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lex.stance_nouns:
+            # "his attacks on billionaire financiers", "Clinton's support for the deal": a held
+            # stance, its object the content, only with a possessor to hold it
+            holder = next((c for c in token.children if c.dep_ == "poss"), None)
+            prep = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in lex.stance_preps), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if holder is not None and obj is not None:
+                yield Reported((token.i, token.i + 1), _subtree(obj), holder, token)
             continue
+        raised = _raised(token, lex)
+        if raised is not None:
+            yield Reported((token.i, cue_end(token, lex)), raised[0], None, token, raised[1])
+            continue
+        if verb_cue(token, lex, "as"):
+            content = _as_content(token)
+            if content is not None:
+                yield Reported((token.i, cue_end(token, lex)), content, speaker_of_verb(token), token)
+                continue
         if verb_cue(token, lex, "object") and not any(c.dep_ == "ccomp" for c in token.children):
             content = _object_content(token, lex)
             if content is not None:
@@ -122,6 +158,57 @@ def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> 
             # "The key, he said, would be ...": the verb comments on the clause it hangs on
             parts = _pieces(doc, _trim(doc, *_subtree(token.head)), _subtree(token))
             yield _reported(cue, parts, speaker_of_verb(token), token)
+
+
+def _cut_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The content without the author's own appendix after a comma or dash: an apposition ("..., a
+    plan the billionaire has since modified") or a concessive clause ("..., though she did not
+    discuss their terms"), which PolNeAR leaves out. (A trailing participle, "..., pointing to ...",
+    is kept: annotators mostly count it as the speaker's.)"""
+    for k in range(start + 2, end):
+        if doc[k - 1].text not in TAIL_BREAKS:
+            continue
+        root = next((t for t in doc[k:end] if t.left_edge.i == k and not (k <= t.head.i < end)), None)
+        if root is None or root.right_edge.i + 1 < end:
+            continue
+        first = doc[k]
+        if root.dep_ == "appos" or first.lower_ in TAIL_MARKERS:
+            return start, k - 1
+    return start, end
+
+
+def _edge(doc: Doc, phrase: tuple[int, int], sent_end: int) -> bool:
+    """Only punctuation follows the phrase up to the sentence end."""
+    return all(t.is_punct or t.is_space for t in doc[phrase[1] : sent_end])
+
+
+def _raised(verb: Token, lex: Lexicon) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """A judgement with no one named as its holder: "X seems to be shrinking", "X is expected to
+    run", "X is said to be ill" (a raising verb, or a passive cue, with its subject and infinitive:
+    two pieces, as PolNeAR marks them), or "it appears that ..." (the clause alone)."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if not (verb_cue(verb, lex, "raising") or (passive and (verb_cue(verb, lex, "complement") or verb_cue(verb, lex, "object")))):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    infinitive = next((c for c in verb.rights if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)), None)
+    # "it seems to ..." has no content subject; "I seem to ..." is narration, like "I said"
+    if subject is not None and infinitive is not None and subject.lower_ not in ("it", "there", "i", "we", "you"):
+        return _subtree(subject), _subtree(infinitive)
+    clause = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+    if clause is not None and not passive and verb_cue(verb, lex, "raising") and (subject is None or subject.lower_ == "it"):
+        return _subtree(clause), None
+    return None
+
+
+def _as_content(verb: Token) -> tuple[int, int] | None:
+    """ "sees the vote as a test": the object with its "as" predicate."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if prep is None and obj is not None:
+        prep = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if obj is None or prep is None or prep.i < obj.i:
+        return None
+    return obj.left_edge.i, prep.right_edge.i + 1
 
 
 def _reported(cue: tuple[int, int], parts: list[tuple[int, int]], speaker: Token | None, verb: Token) -> Reported:
@@ -165,7 +252,7 @@ def indirect_quotes(
     """(start_char, end_char, cue token range, speaker token) of each indirect quotation."""
     reports = []
     for r in _candidates(doc, lex, inside_quote):
-        start, end = _trim(doc, *r.content)
+        start, end = _trim(doc, *_cut_tail(doc, *_trim(doc, *r.content)))
         if end - start < MIN_CONTENT_WORDS:
             continue
         chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
@@ -179,7 +266,7 @@ def indirect_quotes(
     reports.sort(key=lambda r: -(r.content[1] - r.content[0]))
     kept: list[Reported] = []
     for r in reports:
-        outer = next((k for k in kept if k.content[0] <= r.cue[0] < k.content[1] and k.verb is not r.verb), None)
+        outer = next((k for k in kept if k.content[0] <= r.cue[0] < k.content[1] and k.verb.i != r.verb.i), None)
         if outer is None:
             kept.append(r)
             continue
