@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from factwire.article import Article
 from factwire.components.times_calendar import interval, parse_value, shift
@@ -382,3 +382,95 @@ def test_a_date_named_by_its_event(nlp):
     # the requests file (lead): "9/11" is the 2001 attacks, not September 11 of the DCT's year
     assert [(t.text, t.value) for t in _run(nlp, nlp.make_doc("the eve of 9/11 of 2019"), "2021-08-14")][0] == ("9/11", "2001-09-11")
     assert [(t.text, t.value) for t in _run(nlp, nlp.make_doc("on 9/11/2019"), "2021-08-14")] == [("9/11/2019", "2019-09-11")]
+
+
+# ---------------------------------------------------------------- tense cues for weekdays and months (round 4)
+
+def _lemmatised(nlp, words, lemmas, tags, pos, heads, deps) -> Doc:
+    return Doc(nlp.vocab, words=words, lemmas=lemmas, tags=tags, pos=pos, heads=heads, deps=deps)
+
+
+def test_weekday_of_a_plan_in_the_past_perfect_is_past(nlp):
+    # "It had been due to expire Friday": the plan was overtaken, so Friday has gone by
+    doc = _lemmatised(nlp, ["It", "had", "been", "due", "to", "expire", "Friday", "."],
+                      ["it", "have", "be", "due", "to", "expire", "Friday", "."],
+                      ["PRP", "VBD", "VBN", "JJ", "TO", "VB", "NNP", "."],
+                      ["PRON", "AUX", "AUX", "ADJ", "PART", "VERB", "PROPN", "PUNCT"],
+                      [2, 2, 2, 2, 5, 3, 5, 2], ["nsubj", "aux", "ROOT", "acomp", "aux", "xcomp", "npadvmod", "punct"])
+    assert [(t.text, t.value) for t in _run(nlp, doc)] == [("Friday", "2021-12-03")]
+
+
+def test_weekday_after_is_to_is_ahead(nlp):
+    # "Trading is to resume Tuesday": an arrangement, so the coming Tuesday
+    doc = _lemmatised(nlp, ["Trading", "is", "to", "resume", "Tuesday", "."],
+                      ["trading", "be", "to", "resume", "Tuesday", "."],
+                      ["NN", "VBZ", "TO", "VB", "NNP", "."], ["NOUN", "AUX", "PART", "VERB", "PROPN", "PUNCT"],
+                      [1, 1, 3, 1, 3, 1], ["nsubj", "ROOT", "aux", "xcomp", "npadvmod", "punct"])
+    assert [(t.text, t.value) for t in _run(nlp, doc)] == [("Tuesday", "2021-12-14")]
+
+
+def test_weekday_a_delay_runs_until_is_ahead(nlp):
+    assert times(nlp, "Officials postponed the vote until Tuesday.")[0][2] == "2021-12-14"
+    assert times(nlp, "They were given until 9 a.m. Tuesday to sign.")[0][2] == "2021-12-14T09:00"
+    # ... but "Until Tuesday, ...", "up until" and "not until" look back
+    from factwire.components.times import _until_target
+
+    for text in ("Until Tuesday", "Up until Tuesday", "It was not until Tuesday", "said. Until Tuesday"):
+        assert not _until_target(text, len(text) - len("Tuesday")), text
+    assert _until_target("postponed until noon Tuesday", len("postponed until noon "))
+
+
+def test_weekday_after_plain_before_is_not_a_deadline(nlp):
+    # "by Friday" is a deadline ahead; "before Friday's purchases" says nothing of the tense
+    assert times(nlp, "Its share before Friday's purchases was small.")[0][2] == "2021-12-03"
+    assert times(nlp, "Troops must leave by Friday.")[0][2] == "2021-12-10"
+
+
+def test_month_after_a_past_decision_has_no_tense(nlp):
+    # "has decided to admit them in early March" written in December: the coming March
+    doc = _lemmatised(nlp, ["NATO", "has", "decided", "to", "admit", "them", "in", "March", "."],
+                      ["NATO", "have", "decide", "to", "admit", "they", "in", "March", "."],
+                      ["NNP", "VBZ", "VBN", "TO", "VB", "PRP", "IN", "NNP", "."],
+                      ["PROPN", "AUX", "VERB", "PART", "VERB", "PRON", "ADP", "PROPN", "PUNCT"],
+                      [2, 2, 2, 4, 2, 4, 4, 6, 2], ["nsubj", "aux", "ROOT", "aux", "xcomp", "dobj", "prep", "pobj", "punct"])
+    assert [(t.text, t.value) for t in _run(nlp, doc)] == [("March", "2022-03")]
+
+
+def test_month_a_past_extension_runs_through_is_ahead(nlp):
+    doc = _past_clause(nlp, ["They", "extended", "loans", "through", "March"], 4)
+    assert [(t.text, t.value) for t in _run(nlp, doc, "2021-12-09")] == [("March", "2022-03")]
+    # "by March" in a past clause is a month gone by unless it is the next one
+    doc = _past_clause(nlp, ["They", "cut", "troops", "by", "March"], 4)
+    assert [(t.text, t.value) for t in _run(nlp, doc, "2021-12-09")] == [("March", "2021-03")]
+
+
+def test_day_after_a_directive_has_no_tense(nlp):
+    # "subpoenaed him to testify on Feb. 10" written on Jan. 7: the coming Feb. 10
+    doc = _lemmatised(nlp, ["He", "subpoenaed", "him", "to", "testify", "on", "Feb.", "10", "."],
+                      ["he", "subpoena", "he", "to", "testify", "on", "Feb.", "10", "."],
+                      ["PRP", "VBD", "PRP", "TO", "VB", "IN", "NNP", "CD", "."],
+                      ["PRON", "VERB", "PRON", "PART", "VERB", "ADP", "PROPN", "NUM", "PUNCT"],
+                      [1, 1, 1, 4, 1, 4, 5, 6, 1], ["nsubj", "ROOT", "dobj", "aux", "xcomp", "prep", "pobj", "nummod", "punct"])
+    assert [(t.text, t.value) for t in _run(nlp, doc, "2000-01-07")] == [("Feb. 10", "2000-02-10")]
+
+
+def test_month_the_tagger_reads_as_a_date_is_resolved(nlp):
+    # "The March accession will ...": the grammar leaves a bare "March" out (a verb too), the tagger's DATE keeps it
+    doc = nlp.make_doc("The March accession will follow.")
+    doc.ents = [Span(doc, 1, 2, label="DATE")]
+    assert [(t.text, t.value) for t in _run(nlp, doc, "1999-02-10")] == [("March", "1999-03")]
+
+
+def test_bare_clock_time_falls_on_the_day_the_story_is_at(nlp):
+    got = times(nlp, "The blast came on Tuesday. It struck at 10:35 a.m. near the gate.")
+    assert [(t, v) for t, _, v, _ in got] == [("Tuesday", "2021-12-07"), ("10:35 a.m.", "2021-12-07T10:35")]
+    # with no day named before it, the article's day
+    assert times(nlp, "It struck at 10:35 a.m. near the gate.")[0][2] == "2021-12-09T10:35"
+
+
+def test_part_of_day_entity_falls_on_the_day_the_story_is_at(nlp):
+    doc = nlp.make_doc("The blast came on Tuesday. It struck at 4 in the morning.")
+    start = [t.i for t in doc if t.text == "4"][0]
+    doc.ents = [Span(doc, start, start + 4, label="TIME")]
+    got = [(t.text, t.value) for t in _run(nlp, doc)]
+    assert got == [("Tuesday", "2021-12-07"), ("4 in the morning", "2021-12-07T04:00")]

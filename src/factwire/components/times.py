@@ -13,16 +13,18 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import re
 from importlib import resources
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .. import schema
 from ..docext import register_extensions
 from .times_calendar import Point, at_grain, dct_point, interval, parse_value, shift, weekday_near
 from .times_periods import entity_value, period_value, year_ago_value
 from .times_rules import Cand, Grammar
+from .times_tense import tense_of
 
 # a date this many days ahead is read as upcoming even in a past-tense clause ("set Nov. 10
 # as the deadline"), one this many days back even in a future-tense one ("must leave by
@@ -35,9 +37,9 @@ NEAR_FUTURE_MONTHS = 4
 # a date after these is where a past action points, not when it happened ("was extended to
 # mid-November", "set for November"), unlike "in January" in "troops were cut in January"
 TARGET_PREPOSITIONS = {"to", "until", "till", "through", "by", "for", "before"}
-SCHEDULE_VERBS = {"schedule", "plan", "slate", "reschedule"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "intend", "aim", "hope"}
+# a delay that runs "until/through January" reaches up to NEAR_FUTURE_MONTHS ahead even in a
+# past or perfect clause ("has extended loans through January")
+SPAN_END_PREPOSITIONS = {"until", "till", "through"}
 
 
 @Language.factory("factwire_times", requires=["doc.ents"], assigns=["doc._.fw_times", "doc.spans"])
@@ -66,13 +68,19 @@ class TimesComponent:
                 continue
             prep_mod = _preposition_mod(doc.text, span.start_char, self.grammar)
             tense = tense_of(span)
-            if tense is None and prep_mod == "BEFORE":
-                tense = 1  # a deadline ("by Jan. 14") lies ahead
-            if _target_preposition(doc.text, span.start_char):
-                cand.f["target"] = True  # "extended to mid-November": a point the clause aims at
+            if tense is None and prep_mod == "BEFORE" and not _plain_before(doc.text, span.start_char):
+                tense = 1  # a deadline ("by Jan. 14") lies ahead; "before Friday's purchases" says nothing
+            target = _target_preposition(doc.text, span.start_char)
+            if target is not None:
+                cand.f["target"] = target  # "extended to mid-November": a point the clause aims at
+            if cand.kind == "weekday" and _until_target(doc.text, span.start_char):
+                cand.f["until"] = True  # "postponed until Tuesday": the end of a delay lies ahead
             value = resolve(cand, dct, anchor, tense, reporting)
             if cand.kind == "entity" and value is None:
                 value = entity_value(span.text, dct, self.grammar.parts)
+                if value is not None and "T" in value and anchor is not None and anchor.grain == "D":
+                    # "4 in the morning", "the evening": on the day the story is at, as clock times
+                    value = entity_value(span.text, anchor, self.grammar.parts)
             ident = f"t{len(records) + 1}"
             type_ = cand.type
             if cand.f.get("clock") and value and "T" not in value:
@@ -121,6 +129,11 @@ def _add_entities(doc: Doc, cands: list[Cand], grammar: Grammar) -> list[Cand]:
             continue
         if "old" in lowered or "aged" in lowered or ent[0].tag_ == "PRP$":
             continue  # ages; "his year in kindergarten"
+        if len(ent) == 1 and ent.text[0].isupper() and lowered[0] in grammar.months and len(lowered[0]) > 3:
+            # "The March accession": a month the grammar left out as a possible verb but the
+            # tagger reads as a date resolves like any other month
+            extra.append(Cand(ent.start_char, ent.end_char, "DATE", "month", f={"month": grammar.months[lowered[0]], "direction": None}))
+            continue
         extra.append(Cand(ent.start_char, ent.end_char, ent.label_, "entity"))
     return sorted(cands + extra, key=lambda c: c.start)
 
@@ -135,9 +148,26 @@ def _plausible(cand: Cand, span: Span) -> bool:
     return True
 
 
-def _target_preposition(text: str, start: int) -> bool:
+def _target_preposition(text: str, start: int) -> str | None:
     before = text[max(0, start - 12): start].lower().split()
-    return bool(before) and before[-1] in TARGET_PREPOSITIONS
+    return before[-1] if before and before[-1] in TARGET_PREPOSITIONS else None
+
+
+def _plain_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 12): start].lower().split()
+    return bool(before) and before[-1] == "before"
+
+
+def _until_target(text: str, start: int) -> bool:
+    """ "postponed until Tuesday", "given them until 9 a.m. Tuesday": a delay that runs to
+    the coming day. Not "Until Thursday, they had not ...", "up until" or "not until", which
+    look back to when something changed."""
+    head = text[max(0, start - 60): start]
+    m = re.search(r"(\S*)\s+(?:until|till)\s+(?:(?:noon|midnight|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{3})?)\s+)?$", head)
+    if m is None:
+        return False
+    word = m.group(1).lower().strip(",;:")
+    return bool(word) and word not in ("up", "not", "") and not m.group(1).endswith((".", '"', "''"))
 
 
 def _preposition_mod(text: str, start: int, grammar: Grammar) -> str | None:
@@ -149,53 +179,6 @@ def _preposition_mod(text: str, start: int, grammar: Grammar) -> str | None:
     if two in preps:
         return preps[two]
     return preps.get(before[-1])
-
-
-# ------------------------------------------------------------------------ tense
-
-def tense_of(span: Span) -> int | None:
-    """-1 past, +1 future, None unknown: the tense of the verb governing the expression."""
-    doc = span.doc
-    if not doc.has_annotation("DEP") and not doc.has_annotation("TAG"):
-        return None
-    token: Token | None = span.root
-    for _ in range(8):
-        if token is None:
-            return None
-        if token.pos_ in ("VERB", "AUX") and not (span.start <= token.i < span.end):
-            if token.lemma_ in SCHEDULE_VERBS:
-                return 1  # "has scheduled a news conference Thursday": what is scheduled lies ahead
-            return _verb_tense(token)
-        if token.pos_ == "ADJ" and not (span.start <= token.i < span.end):
-            return None  # "payable Dec. 1": the clause's verb says nothing about the date
-        if token.head.i == token.i:
-            break
-        token = token.head
-    return _verb_tense(token) if token is not None and token.pos_ in ("VERB", "AUX") else None
-
-
-def _verb_tense(verb: Token, depth: int = 0) -> int | None:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in FUTURE_AUX for a in auxes):
-        return 1
-    if verb.lower_ in FUTURE_AUX:
-        return 1
-    if any(a.lower_ == "to" for a in auxes) and verb.head.i != verb.i and depth < 4:
-        head = verb.head
-        if head.lemma_ in FUTURE_HEADS or head.lower_ == "going":
-            return 1
-        return _verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
-    modals = [a for a in auxes if a.tag_ == "MD"]
-    if modals:
-        # "must be returned by", "would be traveling": ahead of the reported time
-        return -1 if any(a.lemma_ == "have" for a in auxes) else 1
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return -1
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return -1
-    if verb.tag_ == "MD" and verb.lower_ in ("will", "shall", "'ll"):
-        return 1
-    return None
 
 
 # ------------------------------------------------------------------------ resolution
@@ -233,7 +216,10 @@ def resolve(cand: Cand, dct: Point | None, anchor: Point | None, tense: int | No
     elif kind == "weekend":
         value = _weekend(f, dct, tense)
     elif kind == "clock":
-        value = dct.day.isoformat() if dct is not None and dct.grain == "D" else "XXXX-XX-XX"
+        # a time of day with no day named falls on the day the story is at (TimeML's temporal
+        # focus: the last day-precise date before it), else on the article's day
+        day = anchor if anchor is not None and anchor.grain == "D" else dct
+        value = day.day.isoformat() if day is not None and day.grain == "D" else "XXXX-XX-XX"
     else:
         value = cand.value
     if value is not None and f.get("part") and "T" not in value and len(value) == 10:
@@ -284,7 +270,9 @@ def _month(f: dict, dct: Point | None, tense: int | None) -> str | None:
         return str(_day_year(month, day, dct.day, tense, bool(f.get("target")))) + suffix
     if direction is None:
         direction = tense
-        if tense is not None and tense < 0 and f.get("target") and (month - dct.day.month) % 12 == 1:
+        ahead = (month - dct.day.month) % 12
+        reach = NEAR_FUTURE_MONTHS if f.get("target") in SPAN_END_PREPOSITIONS else 1
+        if tense is not None and tense < 0 and f.get("target") and 0 < ahead <= reach:
             direction = 1  # "was extended to mid-November" written in October: the coming one
     if direction is None:
         # no tense to go by: news looks ahead a few months at most, and back further
@@ -328,7 +316,8 @@ def _weekday(f: dict, dct: Point | None, tense: int | None) -> str | None:
         # "last Friday" / "next Friday" exclude the DCT itself
         start = dct.day.fromordinal(dct.day.toordinal() + direction)
         return weekday_near(start, weekday, direction).isoformat()
-    return weekday_near(dct.day, weekday, 1 if tense == 1 else -1).isoformat()
+    ahead = tense == 1 or bool(f.get("until"))
+    return weekday_near(dct.day, weekday, 1 if ahead else -1).isoformat()
 
 
 def _quarter(f: dict, dct: Point | None, tense: int | None) -> str | None:

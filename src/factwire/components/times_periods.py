@@ -136,6 +136,7 @@ def period_value(f: dict, dct: Point | None, period: Point | None) -> str | None
 
 # a part of the day named on its own ("mid-afternoon", "late in the evening") or a clock time
 # told by it ("4 in the morning"): the article's own day, as TimeML anchors such times to the DCT
+# (times.py moves them to the day the story is at when a day-precise date came before)
 _PART_ALONE = re.compile(r"^(?:(?:early|late|mid|later|earlier|in|the)[\s-]+)*(?P<part>morning|afternoon|evening|night)$", re.I)
 _HOUR_IN_PART = re.compile(r"^(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s+(?:o'clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening|night)$", re.I)
 
