@@ -482,3 +482,74 @@ def test_unnamed_armed_group_without_a_country(nlp):
     doc = tagged(nlp, words, [2, 2, 3, 3, 3], ["compound", "compound", "nsubj", "ROOT", "punct"],
                  ["PROPN", "PROPN", "NOUN", "VERB", "PUNCT"], ["NNP", "NNP", "NNS", "VBD", "."])
     assert summary(doc) == [("Islamic State", "armed_group", None)]
+
+
+def test_we_outside_quotes_is_the_body_the_first_sentence_speaks_for(nlp):
+    #        0      1         2          3           4       5    6     7          8      9    10   11   12    13
+    words = ["The", "United", "States", "condemns", "it", ".", "We", "mourn", ".", "“", "We", "won", "”", "."]
+    heads = [2, 2, 3, 3, 3, 3, 7, 7, 7, 11, 11, 11, 11, 11]
+    deps = ["det", "compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct", "punct", "nsubj", "ROOT",
+            "punct", "punct"]
+    pos = ["DET", "PROPN", "PROPN", "VERB", "PRON", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT",
+           "PUNCT"]
+    tags = ["DT", "NNP", "NNP", "VBZ", "PRP", ".", "PRP", "VBP", ".", "``", "PRP", "VBD", "''", "."]
+    ents = ["O", "B-GPE", "I-GPE"] + ["O"] * 11
+    doc = tagged(nlp, words, heads, deps, pos, tags, ents)
+    # the quoted "We" is someone else's voice
+    assert [(s.text, s.start, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [("We", 6, "a1")]
+    # a past-tense report ("condemned") is news about the body, not its own statement
+    tags[3] = "VBD"
+    doc = tagged(nlp, words, heads, deps, pos, tags, ents)
+    assert list(doc.spans["fw_actor_refs"]) == []
+
+
+def test_we_outside_quotes_is_the_outlet_when_the_text_names_it(nlp):
+    words = ["Troops", "left", "the", "UK", ".", "We", "stay", "."]
+    heads = [1, 1, 3, 1, 1, 6, 6, 6]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["NOUN", "VERB", "DET", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"]
+    tags = ["NNS", "VBD", "DT", "NNP", ".", "PRP", "VBP", "."]
+    ents = ["O", "O", "O", "B-GPE", "O", "O", "O", "O"]
+    spaces = [i + 1 < len(words) and words[i + 1] != "." for i in range(len(words))]
+
+    def refs(outlet):
+        doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents)
+        doc._.fw_article = Article(text=doc.text, id="t", outlet=outlet)
+        doc = nlp(doc)
+        return [(s.text, s.kb_id_) for s in doc.spans["fw_actor_refs"]]
+
+    assert refs("UK Government") == [("We", "a1")]
+    # no outlet, or one the text does not name: "we" stays unresolved
+    assert refs(None) == []
+    assert refs("CENTCOM") == []
+
+
+def test_ethnic_identities_and_more_state_demonyms(nlp):
+    doc = make(nlp, "Sinhalese and Tibetan monks met Maltese officials .", {"Maltese": "NORP"})
+    assert [(s.text, s.label_) for s in doc.spans["fw_nationalities"]] == [
+        ("Sinhalese", "identity"), ("Tibetan", "identity"), ("Maltese", "MLT")
+    ]
+
+
+def test_a_run_of_it_subjects_stays_with_the_body_and_dummy_it_is_none(nlp):
+    #        0      1          2         3     4         5    6     7       8      9    10    11     12
+    words = ["The", "Foreign", "Office", "met", "Lee", ".", "It", "left", ".", "It", "ate", "there", "."]
+    heads = [2, 2, 3, 3, 3, 3, 7, 7, 7, 10, 10, 10, 10]
+    deps = ["det", "compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "advmod",
+            "punct"]
+    pos = ["DET", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT", "PRON", "VERB", "ADV", "PUNCT"]
+    tags = ["DT", "NNP", "NNP", "VBD", "NNP", ".", "PRP", "VBD", ".", "PRP", "VBD", "RB", "."]
+    ents = ["O", "B-ORG", "I-ORG"] + ["O"] * 10
+    doc = tagged(nlp, words, heads, deps, pos, tags, ents)
+    # the second "It" continues the first, whose sentence has no named subject
+    assert [(s.text, s.start, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [("It", 6, "a1"), ("It", 9, "a1")]
+    #        0      1          2         3     4         5    6     7     8          9       10    11
+    words = ["The", "Foreign", "Office", "met", "Lee", ".", "It", "is", "claimed", "that", "Lee", "left", "."]
+    heads = [2, 2, 3, 3, 3, 3, 8, 8, 8, 11, 11, 8, 8]
+    deps = ["det", "compound", "nsubj", "ROOT", "dobj", "punct", "nsubjpass", "auxpass", "ROOT", "mark", "nsubj",
+            "ccomp", "punct"]
+    pos = ["DET", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PRON", "AUX", "VERB", "SCONJ", "PROPN", "VERB", "PUNCT"]
+    tags = ["DT", "NNP", "NNP", "VBD", "NNP", ".", "PRP", "VBZ", "VBN", "IN", "NNP", "VBD", "."]
+    lemmas = ["the", "Foreign", "Office", "meet", "Lee", ".", "it", "be", "claim", "that", "Lee", "leave", "."]
+    doc = tagged(nlp, words, heads, deps, pos, tags, ents, lemmas)
+    assert list(doc.spans["fw_actor_refs"]) == []

@@ -14,10 +14,10 @@ RE3D = SHARED / "datasets" / "re3d"
 SAMPLE = 30
 # each a little under what the sample scores now; raise a floor when a score rises, never lower it quietly
 FLOORS = {
-    "org_person_overlap_f1": 0.69,
-    "organisation_overlap_f1": 0.67,
+    "org_person_overlap_f1": 0.71,
+    "organisation_overlap_f1": 0.69,
     "person_overlap_f1": 0.75,
-    "org_person_exact_f1": 0.50,
+    "org_person_exact_f1": 0.53,
     "nationality_overlap_f1": 0.6,
     "weapon_overlap_f1": 0.7,
     "militaryplatform_overlap_f1": 0.76,

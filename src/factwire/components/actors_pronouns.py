@@ -103,12 +103,21 @@ def continued_subject_refs(doc: Doc, cands: list[Cand], ids: dict[str, str], tak
     at = {i: c for c in cands for i in range(c.start, c.end)}
     sents = list(doc.sents)
     out = []
+    chained: dict[int, tuple[str, str]] = {}  # a resolved subject pronoun -> (kind, actor id)
     for n, sent in enumerate(sents[1:], start=1):
         tok = next((t for t in sent if not t.is_punct and not t.is_space), None)
         if tok is None or tok.lower_ not in ("it", "they") or tok.dep_ not in SUBJECT_DEPS or tok.i in taken:
             continue
+        if tok.lower_ == "it" and _expletive(tok):
+            continue
         prev = sents[n - 1]
         subj = next((t for t in prev if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
+        if subj is not None and subj.i in chained and subj.lower_ == tok.lower_:
+            # a run of sentences about one body: "The Society is ... It was founded ... It acts as ..."
+            kind, kb_id = chained[subj.i]
+            out.append(Span(doc, tok.i, tok.i + 1, label=kind, kb_id=kb_id))
+            chained[tok.i] = (kind, kb_id)
+            continue
         cand = _group_antecedent(subj, at) if subj is not None else None
         if cand is None or cand.kind == "person" or cand.key not in ids:
             continue
@@ -117,7 +126,16 @@ def continued_subject_refs(doc: Doc, cands: list[Cand], ids: dict[str, str], tak
         if (tok.lower_ == "it") == plural and cand.kind != "armed_group":
             continue
         out.append(Span(doc, tok.i, tok.i + 1, label=cand.kind, kb_id=ids[cand.key]))
+        chained[tok.i] = (cand.kind, ids[cand.key])
     return out
+
+
+def _expletive(tok: Token) -> bool:
+    """'It is claimed that ...', 'It is important to ...': a dummy subject standing for the clause
+    that follows (a passive or copular verb with a clausal complement), no body."""
+    verb = tok.head
+    passive_or_copula = verb.lemma_ == "be" or any(c.dep_ == "auxpass" for c in verb.children)
+    return passive_or_copula and any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
 
 
 def _group_antecedent(subj: Token, at: dict[int, Cand]) -> Cand | None:

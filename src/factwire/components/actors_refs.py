@@ -1,8 +1,8 @@
 """Pronoun and nominal references to actors: "he", "the general", "the prime minister", "the group".
 
 Resolution is deliberately conservative: the nearest compatible antecedent the text supports,
-otherwise nothing. First-person pronouns are never resolved (they sit inside quotes, where the
-speaker is the quotes component's business).
+otherwise nothing. First-person pronouns are resolved only to a reported speaker ("X said: I ...")
+or, for "we" outside quotations, to the article's publishing body (actors_publisher.py).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors_lexicon import Lexicon
 from .actors_mentions import Cand
 from .actors_pronouns import appositive_titles, continued_subject_refs, reported_subject_refs
+from .actors_publisher import publisher, publisher_refs
 
 PERSON_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 # "the (terrorist) group", "the militants": an armed group named before
@@ -79,6 +80,7 @@ def resolve_refs(doc: Doc, cands: list[Cand], ids: dict[str, str], lex: Lexicon)
     out += appositive_titles(doc, cands, ids, lex, {t for sp in out for t in range(sp.start, sp.end)})
     out += reported_subject_refs(doc, cands, ids, {t for sp in out for t in range(sp.start, sp.end)})
     out += continued_subject_refs(doc, cands, ids, {t for sp in out for t in range(sp.start, sp.end)})
+    out += publisher_refs(doc, cands, ids, publisher(doc, cands, ids, lex), {t for sp in out for t in range(sp.start, sp.end)})
     return sorted(out, key=lambda sp: sp.start)
 
 
@@ -90,7 +92,8 @@ CLOSE_QUOTES = frozenset(['"', "”"])
 
 def _first_person_refs(doc: Doc, cands: list[Cand], ids: dict[str, str], refs: list[Span]) -> list[Span]:
     """'I', 'my' in what a named person is reported saying -> that person: the statement after
-    'X said:' (to the next attribution), or the quotation right after or before 'X said'."""
+    'X said:' (to the next attribution), or the quotation right after or before 'X said'; their
+    'we' -> the body they speak for."""
     if not doc.has_annotation("DEP"):
         return []
     person_at: dict[int, str] = {}
@@ -147,7 +150,7 @@ def _first_person_refs(doc: Doc, cands: list[Cand], ids: dict[str, str], refs: l
             elif t.lower_ in FIRST_PLURAL:
                 # "we" in what a person says is the body they speak for; in a body's statement, the body
                 body = speaker[5:] if speaker.startswith("body:") else body_of.get(speaker)
-                if body is not None:
+                if body is not None and t.text != "US":  # "US" is the country
                     out.append(Span(doc, t.i, t.i + 1, label=kind_of_id[body], kb_id=body))
     return out
 

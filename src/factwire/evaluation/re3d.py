@@ -65,6 +65,7 @@ class GoldDoc:
     ident: str
     source: str
     text: str
+    outlet: str | None = None  # documents.json's sourceName: the publisher ("UK Government")
     required: Spans = field(default_factory=lambda: defaultdict(set))
     optional: Spans = field(default_factory=lambda: defaultdict(set))
 
@@ -114,7 +115,7 @@ def load(paths: list[Path]) -> list[GoldDoc]:
         for line in file.read_text(encoding="utf-8-sig").splitlines():
             if line.strip():
                 raw = json.loads(line)
-                docs[raw["_id"]] = GoldDoc(raw["_id"], source, raw["text"])
+                docs[raw["_id"]] = GoldDoc(raw["_id"], source, raw["text"], raw.get("sourceName") or source)
         entities = file.with_name("entities.json")
         if not entities.exists():
             continue
@@ -233,7 +234,7 @@ def evaluate(
     totals = {kind: Counts() for kind in TYPES}
     notes: dict[str, list[str]] = defaultdict(list)
     for gold in docs:
-        doc = extractor.doc(Article(text=gold.text, id=gold.ident, outlet=gold.source, published=published))
+        doc = extractor.doc(Article(text=gold.text, id=gold.ident, outlet=gold.outlet, published=published))
         for kind, counts in score_doc(gold, predict(doc), notes).items():
             totals[kind].add(counts)
     org_person = Counts()
