@@ -41,6 +41,7 @@ eval: install
 
 bench: eval
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/ingest.py --sizes 100,1000
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -53,7 +53,7 @@ def test_open_creates_a_migrated_wal_database_and_reopens_it(tmp_path):
         assert s.stats()["articles"] == 0
         s.add_report(handmade()[0])
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version() == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema_version() == 2
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"articles", "article_versions", "facts", "fact_parts", "store_state", "article_fts", "fact_fts"} <= tables
@@ -91,18 +91,20 @@ def test_a_failing_migration_leaves_the_database_at_its_previous_version(tmp_pat
     with Store.open(path) as s:
         s.add_report(handmade()[0])
     real = store_db.migrations()
-    broken = (2, "0002_broken.sql", "ALTER TABLE articles ADD COLUMN extra TEXT;\nTHIS IS NOT SQL;")
+    last = real[-1][0]
+    broken = (last + 1, f"{last + 1:04d}_broken.sql", "ALTER TABLE articles ADD COLUMN extra TEXT;\nTHIS IS NOT SQL;")
     monkeypatch.setattr(store_db, "migrations", lambda: [*real, broken])
-    with pytest.raises(StoreError, match=r"migration 0002_broken\.sql failed .*; the database is unchanged"):
+    with pytest.raises(StoreError, match=rf"migration {last + 1:04d}_broken\.sql failed .*; the database is unchanged"):
         Store.open(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == last
     assert "extra" not in [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
     conn.close()
-    monkeypatch.setattr(store_db, "migrations", lambda: [*real, (2, "0002_extra.sql", "ALTER TABLE articles ADD COLUMN extra TEXT;")])
+    extra = (last + 1, f"{last + 1:04d}_extra.sql", "ALTER TABLE articles ADD COLUMN extra TEXT;")
+    monkeypatch.setattr(store_db, "migrations", lambda: [*real, extra])
     with Store.open(path) as s:
         assert s.stats()["articles"] == 1
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == last + 1
 
 
 # --- add_report: idempotency and versioning ----------------------------------------------------
@@ -255,14 +257,31 @@ def test_article_records_count_their_facts(store):
 
 # --- the corpus views stay in step ------------------------------------------------------------
 
-def test_stale_views_are_rebuilt_on_the_next_open(tmp_path):
+def test_pending_views_are_updated_on_the_next_open(tmp_path):
     path = tmp_path / "t.db"
     with Store.open(path) as s:
         for report in handmade():
             s.add_report(report, update_views=False)  # as if the process died before the views
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT value FROM store_state WHERE key = 'views_stale'").fetchone()[0] == "1"
+    assert conn.execute("SELECT count(*) FROM view_pending").fetchone()[0] == len(handmade())
     assert conn.execute("SELECT count(*) FROM facts WHERE kind = 'event'").fetchone()[0] == 0
+    conn.close()
+    with Store.open(path) as s:
+        assert s.events().total == 2
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM view_pending").fetchone()[0] == 0
+
+
+def test_stale_views_are_rebuilt_on_the_next_open(tmp_path):
+    path = tmp_path / "t.db"
+    with Store.open(path) as s:
+        for report in handmade():
+            s.add_report(report)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE store_state SET value = '1' WHERE key = 'views_stale'")
+    conn.execute("DELETE FROM fact_fts WHERE rowid IN (SELECT pk FROM facts WHERE scope = 'corpus')")
+    conn.execute("DELETE FROM facts WHERE scope = 'corpus'")  # as if a migration dropped the views
+    conn.commit()
     conn.close()
     with Store.open(path) as s:
         assert s.events().total == 2

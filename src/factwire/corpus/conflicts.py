@@ -93,12 +93,20 @@ def _component(pairs: list[tuple[str, str]]) -> list[list[str]]:
     return [sorted(g) for g in groups.values()]
 
 
+def force_block(f: ForceRecord) -> tuple | None:
+    """The levels a force level is compared with share this (owner, place, kind, status, month);
+    None when it cannot conflict (no owner country or no month)."""
+    if f.owner_country is None or f.date is None or len(f.date) < 7:
+        return None
+    return (f.owner_country, f.place_country, _force_kind(f.force), f.status, f.date[:7])
+
+
 def force_count_conflicts(forces: list[ForceRecord]) -> list[ConflictRecord]:
     blocks: dict[tuple, list[ForceRecord]] = defaultdict(list)
     for f in forces:
-        if f.owner_country is None or f.date is None or len(f.date) < 7:
-            continue
-        blocks[(f.owner_country, f.place_country, _force_kind(f.force), f.status, f.date[:7])].append(f)
+        block = force_block(f)
+        if block is not None:
+            blocks[block].append(f)
     out = []
     for (owner, place, kind, status, _month), group in blocks.items():
         by_id = {f.id: f for f in group}

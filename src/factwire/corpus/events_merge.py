@@ -13,12 +13,17 @@ cannot drift. Two mentions can be the same event when (compat.py):
   one anchor known on both sides (a place, an actor or a target), or two reports that merely
   share a type and a day would merge.
 - undated (either side has no calendar interval): only through a near-duplicate article (a
-  wire copy reports the same events as its original), or when type, actor, target and place are
-  all identical and known-place, and the articles were published within UNDATED_WINDOW_DAYS.
+  wire copy reports the same events as its original), or when type and place are identical
+  (the place known), the mention's actor and target are unknown or the event's, and the
+  mention was published (or is dated) within UNDATED_WINDOW_DAYS of a report of the event or
+  of the event's own dates.
 
 Candidates come from blocks keyed by type and month (or year for long intervals), country, and
 for undated mentions the exact place or the near-duplicate group, so the work grows with the
-block sizes, not the square of the corpus.
+block sizes, not the square of the corpus. An event is filed under the union of its mentions'
+blocks (mention_index_keys), so the events a mention can meet follow from the mentions alone:
+the store replays this merge for just the mentions a change can reach (store/view_events.py,
+with order_text, event_state, can_join and event_record below).
 
 Merged fields: the most specific place; the narrowest date interval; actor, target, mode and
 ACLED type from the first mention that has one; fatalities and injured as the range over the
@@ -78,7 +83,7 @@ class _Cluster:
     groups: set[str]
     articles: set[str] = field(default_factory=set)
     published: list[date] = field(default_factory=list)
-    keys: set[tuple] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
     types: set[str] = field(default_factory=set)
     acled: Acled | None = None
     actor: ActorRef | None = None
@@ -136,27 +141,35 @@ def _country(place) -> str:
     return place.country if place is not None and place.country else "?"
 
 
-def _index_keys(c: _Cluster) -> set[tuple]:
-    keys: set[tuple] = set()
-    country = _country(c.place)
-    pk = place_key(c.place)
-    dated = "D" if c.span is not None else "U"
-    for t in c.types:
-        if c.span is not None:
-            long = _is_long(c.span)
-            for month in [] if long else _months(c.span):
-                keys.update({(t, "M", month, country), (t, "M", month, "*")})
-            for year in _years(c.span):
-                keys.update({(t, "L" if long else "S", year, country), (t, "L" if long else "S", year, "*")})
+def _key(*parts) -> str:
+    return "\x1f".join(str(p) for p in parts)
+
+
+def mention_index_keys(m: EventMention, group: str) -> set[str]:
+    """The blocks a mention is filed under once it is in an event (an event: the union of its
+    mentions' blocks)."""
+    keys: set[str] = set()
+    span = interval(m.time)
+    country = _country(m.place)
+    pk = place_key(m.place)
+    dated = "D" if span is not None else "U"
+    for t in _type_blocks(m):
+        if span is not None:
+            long = _is_long(span)
+            for month in [] if long else _months(span):
+                keys.update({_key(t, "M", month, country), _key(t, "M", month, "*")})
+            for year in _years(span):
+                keys.update({_key(t, "L" if long else "S", year, country), _key(t, "L" if long else "S", year, "*")})
         if pk is not None:
-            keys.add((t, "P" + dated, pk))
-        for group in c.groups:
-            keys.add((t, "G" + dated, group))
+            keys.add(_key(t, "P" + dated, pk))
+        keys.add(_key(t, "G" + dated, group))
     return keys
 
 
-def _query_keys(m: EventMention, span: DaySpan, group: str) -> set[tuple]:
-    keys: set[tuple] = set()
+def mention_query_keys(m: EventMention, group: str) -> set[str]:
+    """The blocks searched for events a mention may join (matched against index keys)."""
+    keys: set[str] = set()
+    span = interval(m.time)
     country = _country(m.place)
     pk = place_key(m.place)
     wanted = ("U", "D") if span is None else ("U",)
@@ -165,16 +178,16 @@ def _query_keys(m: EventMention, span: DaySpan, group: str) -> set[tuple]:
             countries = ("*",) if country == "?" else (country, "?")
             if _is_long(span):
                 for year in _years(span):
-                    keys.update((t, kind, year, c) for kind in ("S", "L") for c in countries)
+                    keys.update(_key(t, kind, year, c) for kind in ("S", "L") for c in countries)
             else:
                 for month in _months(span):
-                    keys.update((t, "M", month, c) for c in countries)
+                    keys.update(_key(t, "M", month, c) for c in countries)
                 for year in _years(span):
-                    keys.update((t, "L", year, c) for c in countries)
+                    keys.update(_key(t, "L", year, c) for c in countries)
         for dated in wanted:
             if pk is not None:
-                keys.add((t, "P" + dated, pk))
-            keys.add((t, "G" + dated, group))
+                keys.add(_key(t, "P" + dated, pk))
+            keys.add(_key(t, "G" + dated, group))
     return keys
 
 
@@ -199,19 +212,36 @@ def _joins(m: EventMention, span: DaySpan, group: str, published: date | None, c
     same_article = article in c.articles
     if span is not None and c.span is not None:
         return time_compatible(span, c.span) and (same_article or _anchor(m, c))
-    # One side undated: a wire copy of an article in the event, or an exact match.
+    # One side undated: a wire copy of an article in the event, or a match on type and place
+    # (known on both sides) whose actor and target the mention leaves unknown or gives as the
+    # event does, reported near the event's time.
     if group in c.groups and not same_article:
         return True
-    exact = (
+    matches = (
         m.type == head.type
-        and actor_key(m.actor) == actor_key(actor)
-        and actor_key(m.target) == actor_key(target)
+        and (m.actor is None or actor_key(m.actor) == actor_key(actor))
+        and (m.target is None or actor_key(m.target) == actor_key(target))
         and m.place is not None
         and place_key(m.place) == place_key(c.place)
     )
-    if not exact or published is None or not c.published:
-        return False
-    return min(abs((published - p).days) for p in c.published) <= UNDATED_WINDOW_DAYS
+    return matches and _reported_near(span, published, c)
+
+
+def _days_between(a: tuple[date, date], b: tuple[date, date]) -> int:
+    """Days from one interval to the other (0 when they overlap)."""
+    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
+
+
+def _reported_near(span: DaySpan, published: date | None, c: _Cluster) -> bool:
+    """Within UNDATED_WINDOW_DAYS: the mention's publication (or its dates) and the event's
+    reports' publication dates or the event's own dates. An undated report of an event is most
+    likely published around it: 'the end of our military mission' on 30 August is the
+    withdrawal dated 31 August, and the withdrawal reported on 14 August."""
+    mine = [(published, published)] if published is not None else []
+    if span is not None:
+        mine.append(span)
+    theirs = [(p, p) for p in c.published] + ([c.span] if c.span is not None else [])
+    return any(_days_between(a, b) <= UNDATED_WINDOW_DAYS for a in mine for b in theirs)
 
 
 def _narrower(a: DaySpan, b: DaySpan) -> DaySpan:
@@ -279,18 +309,54 @@ def merge_events(mentions: list[EventMention], duplicates: dict[str, str] | None
         article = m.evidence.article_id
         group = duplicates.get(article, article)
         published = published_day(m.evidence.published)
-        candidates = sorted({i for key in _query_keys(m, span, group) for i in index.get(key, ())})
+        candidates = sorted({i for key in mention_query_keys(m, group) for i in index.get(key, ())})
         target = next((clusters[i] for i in candidates if _joins(m, span, group, published, clusters[i])), None)
         if target is None:
             target = _Cluster(index=len(clusters), mentions=[m], span=None, groups=set())
             clusters.append(target)
         target.add(m, span, group, published)
-        for key in _index_keys(target) - target.keys:
+        for key in mention_index_keys(m, group) - target.keys:
             index.setdefault(key, []).append(target.index)
             target.keys.add(key)
     records = [_record(c) for c in clusters]
     records.sort(key=lambda r: (r.date is None, r.date or "", r.id))
     return records
+
+
+# --- the same rules one mention at a time, for a store that re-merges only what a change reaches
+
+
+def order_text(mention: EventMention) -> str:
+    """mention_order as a string that sorts the same way (for SQL)."""
+    closed, published, aid, parts, ident = mention_order(mention)
+    pieces = ["1" if closed else "0" + published, aid]
+    pieces += [f"{p:012d}" if isinstance(p, int) else p for p in parts]
+    return "\x00".join([*pieces, ident])
+
+
+def event_state(members: list[EventMention], duplicates: dict[str, str]) -> _Cluster:
+    """The event as merge_events holds it once `members` (in mention_order) have joined it."""
+    state = _Cluster(index=0, mentions=[members[0]], span=None, groups=set())
+    for m in members:
+        advance_state(state, m, duplicates)
+    return state
+
+
+def advance_state(state: _Cluster, m: EventMention, duplicates: dict[str, str]) -> None:
+    """Let `m` join the event in `state` (as merge_events does once it decided so)."""
+    article = m.evidence.article_id
+    state.add(m, interval(m.time), duplicates.get(article, article), published_day(m.evidence.published))
+
+
+def can_join(m: EventMention, duplicates: dict[str, str], state: _Cluster) -> bool:
+    """Whether merge_events would let `m` join the event in `state` (its blocks aside)."""
+    article = m.evidence.article_id
+    return _joins(m, interval(m.time), duplicates.get(article, article), published_day(m.evidence.published), state)
+
+
+def event_record(members: list[EventMention], duplicates: dict[str, str]) -> EventRecord:
+    """The EventRecord merge_events makes of these members (in mention_order)."""
+    return _record(event_state(members, duplicates))
 
 
 def claim_event_ids(events: list[EventRecord]) -> dict[str, str]:

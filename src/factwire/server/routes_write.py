@@ -77,18 +77,17 @@ async def _read_article(request: Request) -> Article | Response:
     return Article(text=given.text, id=given.id, title=given.title, url=given.url, outlet=given.outlet, published=published)
 
 
-def _extract_and_store(request: Request, article: Article) -> tuple[Report, str, bool]:
-    """The Report, the store's outcome, and whether the article is stored under the Report's id
-    (a text already stored under another id, or a new version matched by url, keeps its old key)."""
+def _extract_and_store(request: Request, article: Article) -> tuple[Report, str, str]:
+    """The Report, the store's outcome, and the article id the text is stored under (a text
+    already stored under another id, or a new version matched by url, keeps its old key)."""
     settings = request.app.state.settings
     with settings.extractor_lock:
         if settings.extractor is None:
             settings.extractor = settings.extractor_factory()
         report = settings.extractor.extract(article)
         with open_store(request) as store:
-            outcome = store.add_report(report)  # rebuilds the corpus views when something changed
-            stored_here = store.fact(report.article.id) is not None
-    return report, outcome, stored_here
+            stored = store.store_report(report)  # updates the corpus views when something changed
+    return report, stored.outcome, stored.article_id
 
 
 @router.post(
@@ -114,10 +113,9 @@ async def post_article(request: Request) -> Response:
     if isinstance(article, Response):
         return article
     try:
-        report, outcome, stored_here = await run_in_threadpool(_extract_and_store, request, article)
+        report, outcome, stored_as = await run_in_threadpool(_extract_and_store, request, article)
     except InputError as exc:
         return error_response(422, str(exc))
     headers = {"X-Factwire-Outcome": outcome}
-    if stored_here:
-        headers["Location"] = f"/api/articles/{quote(report.article.id, safe='')}"
+    headers["Location"] = f"/api/articles/{quote(stored_as, safe='')}"
     return json_response(report.model_dump(mode="json"), status=201, headers=headers)

@@ -10,5 +10,6 @@ docs/store.md documents the schema and the migration rule.
 
 from .ingest import Failure, IngestSummary, Progress
 from .store import Store
+from .write import StoredReport
 
-__all__ = ["Store", "IngestSummary", "Progress", "Failure"]
+__all__ = ["Store", "StoredReport", "IngestSummary", "Progress", "Failure"]

@@ -54,6 +54,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         if name != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL still commits each transaction whole or not at all; it only skips
+            # the fsync per commit (the last transactions may be lost on power loss, never torn).
+            conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn, name)
     except StoreError:
         conn.close()

@@ -116,7 +116,7 @@ def _ingest_one(conn, item, get_extractor, summary: IngestSummary) -> tuple[str 
         return ident, "failed"
     try:
         with transaction(conn):
-            outcome = write_report(conn, report)
+            outcome = write_report(conn, report).outcome
     except Exception as exc:
         reason = f"{ident}: could not be stored ({type(exc).__name__}: {exc}); nothing of it was written"
         summary.failed.append(Failure(article=ident, reason=reason))

@@ -14,8 +14,8 @@ from ..schema import Report
 from .db import connect, transaction
 from .ingest import ExtractorSource, IngestSummary, Progress, ingest
 from .queries import get_fact, get_report_json, query_articles, query_facts
-from .views import rebuild_views, views_stale
-from .write import Outcome, write_report
+from .views import rebuild_views, update_views, views_behind
+from .write import Outcome, StoredReport, plan, write_report
 
 DEFAULT_DB = "factwire.db"
 
@@ -24,9 +24,9 @@ class Store:
     """A factwire database. Open it with `Store.open(path)`; use it as a context manager.
 
     One connection, shared by the threads of a server: calls are serialised by a lock.
-    Queries read the corpus views as they are: views left stale by a crash are rebuilt when a
-    store is opened or written, not by a query (which could otherwise redo the views over and
-    over while another process is ingesting).
+    Queries read the corpus views as they are: articles whose views a crash left pending are
+    taken in when a store is opened or written, not by a query (which could otherwise redo the
+    views over and over while another process is ingesting).
     """
 
     def __init__(self, conn: sqlite3.Connection, path: str):
@@ -61,13 +61,26 @@ class Store:
     # --- writing -----------------------------------------------------------------------
 
     def add_report(self, report: Report, *, update_views: bool = True) -> Outcome:
-        """Store one Report (no model needed): "added", "unchanged" or "versioned"."""
+        """Store one Report (no model needed): "added", "unchanged" or "versioned".
+
+        With update_views=False the corpus views lag until update_views() (or the next write
+        or open): for batches."""
+        return self.store_report(report, update_views=update_views).outcome
+
+    def store_report(self, report: Report, *, update_views: bool = True) -> StoredReport:
+        """Like add_report, and says which article id the text is stored under: a text already
+        stored under another id, or a new version matched by url, keeps the stored id."""
         with self._lock:
             with transaction(self._conn):
-                outcome = write_report(self._conn, report)
+                stored = write_report(self._conn, report)
             if update_views:
-                self._repair_views()  # a change marked the views stale
-            return outcome
+                self.update_views()
+            return stored
+
+    def outcome(self, article: Article) -> Outcome:
+        """What storing this article's text would do, without extracting or writing."""
+        with self._lock:
+            return plan(self._conn, article.ident, article.sha256, article.url).outcome
 
     def ingest(
         self,
@@ -84,18 +97,26 @@ class Store:
         """
         with self._lock:
             summary = ingest(self._conn, items, extractor, on_progress, total)
-            self._repair_views()
+            self.update_views()
             return summary
 
+    def update_views(self) -> None:
+        """Bring the corpus views up to date with the stored articles: incrementally for the
+        articles written since the last update (a full rebuild when the views are marked stale,
+        or when so many are pending that one pass is cheaper)."""
+        with self._lock:
+            if views_behind(self._conn):
+                with transaction(self._conn):
+                    update_views(self._conn)
+
     def rebuild_views(self) -> None:
-        """Recompute the corpus views (merged events, duplicates, corpus conflicts) now."""
+        """Recompute the corpus views (merged events, duplicates, corpus conflicts) from scratch."""
         with self._lock:
             with transaction(self._conn):
                 rebuild_views(self._conn)
 
     def _repair_views(self) -> None:
-        if views_stale(self._conn):
-            self.rebuild_views()
+        self.update_views()
 
     # --- reading -----------------------------------------------------------------------
 
@@ -177,4 +198,4 @@ def _timelines(forces: list[ForceRecord]) -> list[ForceTimeline]:
     return force_timelines(forces)
 
 
-__all__ = ["Store", "DEFAULT_DB"]
+__all__ = ["Store", "StoredReport", "DEFAULT_DB"]

@@ -15,11 +15,21 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import BaseModel
+
 from ..report_records import report_records
 from ..schema import Report
 from .keys import FactKeys, claim_keys, conflict_keys, date_range, force_keys, joined, mention_keys, quote_keys
 
 Outcome = Literal["added", "unchanged", "versioned"]
+
+
+class StoredReport(BaseModel):
+    """What storing a Report did, and under which article id and version the text is stored."""
+
+    outcome: Outcome
+    article_id: str
+    version: int
 
 
 @dataclass
@@ -46,16 +56,19 @@ def plan(conn: sqlite3.Connection, ident: str, sha256: str, url: str | None) -> 
     return Plan("versioned", row[0], row[1] + 1)
 
 
-def mark_views_stale(conn: sqlite3.Connection) -> None:
-    conn.execute("UPDATE store_state SET value = '1' WHERE key = 'views_stale'")
+def mark_views_pending(conn: sqlite3.Connection, article_id: str) -> None:
+    """The corpus views must take this article in (done in the article's own transaction, so a
+    crash leaves the article either absent or stored and pending)."""
+    conn.execute("INSERT OR IGNORE INTO view_pending (article_id) VALUES (?)", (article_id,))
 
 
-def write_report(conn: sqlite3.Connection, report: Report) -> Outcome:
+def write_report(conn: sqlite3.Connection, report: Report) -> StoredReport:
     """Store `report` (call inside a transaction); returns what it did."""
     art = report.article
     p = plan(conn, art.id, art.sha256, art.url)
+    stored = StoredReport(outcome=p.outcome, article_id=p.article_id, version=p.version)
     if p.outcome == "unchanged":
-        return "unchanged"
+        return stored
     if p.article_id != art.id:  # matched by url: keep the stored key so ids stay stable
         report = report.model_copy(update={"article": art.model_copy(update={"id": p.article_id})})
         art = report.article
@@ -63,8 +76,8 @@ def write_report(conn: sqlite3.Connection, report: Report) -> Outcome:
     if p.outcome == "versioned":
         _remove_current(conn, p.article_id, now)
     _write_facts_and_article(conn, report, p, now)
-    mark_views_stale(conn)
-    return p.outcome
+    mark_views_pending(conn, art.id)
+    return stored
 
 
 def _remove_current(conn: sqlite3.Connection, article_id: str, now: str) -> None:
@@ -127,7 +140,8 @@ def _write_facts_and_article(conn: sqlite3.Connection, report: Report, p: Plan, 
     else:
         sets = ", ".join(f"{k} = ?" for k in columns if k != "id")
         values = [v for k, v in columns.items() if k != "id"]
-        conn.execute(f"UPDATE articles SET {sets}, duplicate_of = NULL WHERE id = ?", (*values, art.id))
+        # duplicate_of stays until the views regroup the article: its old group is found through it
+        conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*values, art.id))
     conn.execute(
         "INSERT INTO article_versions (article_id, version, sha256, ingested_at, superseded_at, report)"
         " VALUES (?, ?, ?, ?, NULL, ?)",
@@ -138,14 +152,15 @@ def _write_facts_and_article(conn: sqlite3.Connection, report: Report, p: Plan, 
     insert_facts(conn, [(fid, kind, "article", art.id, keys, record) for fid, kind, keys, record in rows])
 
 
-def insert_facts(conn: sqlite3.Connection, rows: list[tuple[str, str, str, str | None, FactKeys, str]]) -> None:
-    """Insert facts (id, kind, scope, article id, keys, JSON) and their full-text rows."""
-    for seq, (fid, kind, scope, article_id, keys, record) in enumerate(rows):
+def insert_facts(conn: sqlite3.Connection, rows: list[tuple[str, str, str, str | None, FactKeys, str]], *, seq: int | None = None) -> None:
+    """Insert facts (id, kind, scope, article id, keys, JSON) and their full-text rows, numbered
+    in order unless `seq` is given (corpus facts: their order is by date and id, not insertion)."""
+    for number, (fid, kind, scope, article_id, keys, record) in enumerate(rows):
         cols = keys.columns()
         cursor = conn.execute(
             "INSERT INTO facts (id, kind, scope, article_id, seq, types, date_lo, date_hi, actors, countries, places, record)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (fid, kind, scope, article_id, seq, cols["types"], cols["date_lo"], cols["date_hi"], cols["actors"],
+            (fid, kind, scope, article_id, number if seq is None else seq, cols["types"], cols["date_lo"], cols["date_hi"], cols["actors"],
              cols["countries"], cols["places"], record),
         )
         conn.execute("INSERT INTO fact_fts (rowid, text) VALUES (?, ?)", (cursor.lastrowid, keys.fts_text()))
