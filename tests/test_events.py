@@ -633,3 +633,27 @@ def test_with_on_the_object_names_the_other_party(extractor):
     report, names, _ = _events(extractor, "The Azerbaijani parliament threatened on Monday to break relations with Russia.")
     [event] = report.events
     assert (event.type, names.get(event.actor), names.get(event.target)) == ("THREATEN", "Azerbaijan", "Russia")
+
+
+@pytest.mark.model
+def test_a_mission_that_concludes_is_its_owners_withdrawal(extractor):
+    report, names, times = _events(extractor, "The U.S. military mission in Afghanistan will conclude on August 31st.", "2021-07-08")
+    [event] = report.events
+    assert (event.type, event.status, names.get(event.actor), times.get(event.time)) == ("RETREAT", "planned", "United States", "2021-08-31")
+    # a military actor that "concluded" something is not ending a mission
+    assert [e.type for e in _events(extractor, "The Pentagon concluded its review on Monday.")[0].events] == []
+
+
+@pytest.mark.model
+def test_a_deal_cut_or_reached_is_an_agreement(extractor):
+    # the support verb as a reduced relative: "a deal cut by ..." as "cut a deal"
+    assert [e.type for e in _events(extractor, "I inherited a deal cut by my predecessor.")[0].events] == ["AGREE"]
+    assert [e.type for e in _events(extractor, "The United States cut a deal with the Taliban.")[0].events] == ["AGREE"]
+
+
+@pytest.mark.model
+def test_evacuating_people_is_aid_and_evacuating_a_place_is_retreat(extractor):
+    # PLOVER GSR: "U.N. helicopters evacuated the wounded" is AID
+    assert [e.type for e in _events(extractor, "Our troops are evacuating over 120,000 US citizens.")[0].events] == ["AID"]
+    assert [e.type for e in _events(extractor, "We are working to evacuate thousands of those who helped.")[0].events] == ["AID"]
+    assert [e.type for e in _events(extractor, "Israel will evacuate Gaza in August.")[0].events] == ["RETREAT"]

@@ -380,7 +380,7 @@ def test_season_without_last_or_next_follows_the_tense(nlp):
 
 def test_a_date_named_by_its_event(nlp):
     # the requests file (lead): "9/11" is the 2001 attacks, not September 11 of the DCT's year
-    assert [(t.text, t.value) for t in _run(nlp, nlp.make_doc("the eve of 9/11 of 2019"), "2021-08-14")][0] == ("9/11", "2001-09-11")
+    assert [(t.text, t.value) for t in _run(nlp, nlp.make_doc("the attacks of 9/11"), "2021-08-14")][0] == ("9/11", "2001-09-11")
     assert [(t.text, t.value) for t in _run(nlp, nlp.make_doc("on 9/11/2019"), "2021-08-14")] == [("9/11/2019", "2019-09-11")]
 
 
@@ -474,3 +474,14 @@ def test_part_of_day_entity_falls_on_the_day_the_story_is_at(nlp):
     doc.ents = [Span(doc, start, start + 4, label="TIME")]
     got = [(t.text, t.value) for t in _run(nlp, doc)]
     assert got == [("Tuesday", "2021-12-07"), ("4 in the morning", "2021-12-07T04:00")]
+
+
+def test_explicit_year_after_a_month_day_or_named_date(nlp):
+    # "of <year>" / "of this year" after a month-day fixes the year, whatever the tense says
+    assert times(nlp, "They agreed to leave by May 1 of this year.", published="2021-07-08") == [("May 1 of this year", "DATE", "2021-05-01", "BEFORE")]
+    assert times(nlp, "They agreed to leave by May 1 of this past — of this year.", published="2021-07-08")[0][2] == "2021-05-01"
+    assert times(nlp, "They will meet on May 1 of next year.", published="2021-07-08")[0][2] == "2022-05-01"
+    assert times(nlp, "They met on May 1 of 2019.", published="2021-07-08")[0][2] == "2019-05-01"
+    # a named date with a year is that year's month-day, not the event's
+    assert times(nlp, "He invited them on the eve of 9/11 of 2019.", published="2021-08-14")[0][:3] == ("9/11 of 2019", "DATE", "2019-09-11")
+    assert times(nlp, "The terrorists attacked us on 9/11.", published="2021-08-14")[0][2] == "2001-09-11"

@@ -158,7 +158,10 @@ class EventExtractor:
             if f.plover in OWNED_THEME_TYPES:
                 # "end the U.S. military involvement", "withdraw Russia's troops": whose forces
                 # or mission they are is who acts, not who is acted upon
-                for obj in children(tok, "dobj"):
+                themes = children(tok, "dobj")
+                if subj is not None and not passive and self.lex.in_class("MISSION", subj.lower_):
+                    themes = [subj]  # "our mission will conclude": the mission's owner ends it
+                for obj in themes:
                     owner = next((m for m in children(obj, "poss", "compound", "amod", "nmod") if actor_of(doc, m)), None)
                     if owner is not None:
                         f.actor = f.actor or actor_of(doc, owner)

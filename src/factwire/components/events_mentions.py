@@ -50,6 +50,11 @@ def _objects(tok: Token) -> list[Token]:
     subj, passive = subject(tok)
     if passive and subj is not None:
         objs.append(subj)
+    # "evacuating over 120,000 citizens": the parser takes the quantity's "over" for a preposition;
+    # a counted noun after it is still the object
+    for p in children(tok, "prep"):
+        if p.lower_ in ("over", "about", "around", "some"):
+            objs.extend(o for o in children(p, "pobj") if children(o, "nummod"))
     for obj in list(objs):
         objs.extend(children(obj, "conj", "compound", "amod"))
         for of in children(obj, "prep"):
@@ -81,6 +86,12 @@ def requirement_met(lex: Lexicon, doc: Doc, tok: Token, trig: Trigger) -> bool:
             elif subj is not None and not passive:
                 if _word_in(lex, cls, subj) or _actor_kind(doc, subj) in ("military", "armed_group"):
                     return True
+        elif req.slot == "subjword":
+            # "our mission will conclude": the subject's own word only (a military actor that
+            # "concluded" something is not ending its mission)
+            subj, passive = subject(tok)
+            if subj is not None and not passive and _word_in(lex, cls, subj):
+                return True
         elif req.slot == "compound":
             mods = children(tok, "compound", "amod", "nmod", "npadvmod")
             if any(_word_in(lex, cls, m) for m in mods):
@@ -97,6 +108,10 @@ def requirement_met(lex: Lexicon, doc: Doc, tok: Token, trig: Trigger) -> bool:
                 head = head.head
             verbs = set(req.values) or lex.words("support_verbs")
             if tok.dep_ in ("dobj", "pobj", "nsubjpass", "conj") and head.lemma_.lower() in verbs:
+                return True
+            # "a deal cut by my predecessor", "the agreement reached in Doha": the support verb as a
+            # reduced relative on the noun is the same light-verb construction, passivised
+            if any(a.tag_ == "VBN" and a.lemma_.lower() in verbs for a in children(tok, "acl")):
                 return True
         elif req.slot == "ccomp":
             # "declared that China must drop barriers": a demand made by statement

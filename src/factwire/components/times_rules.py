@@ -52,13 +52,15 @@ class Grammar(PeriodRules):
         I = re.I
         # (name, pattern, flags, handler, priority)
         self.rules: list[tuple[re.Pattern, Callable[[re.Match], Cand | None], int]] = [
-            (re.compile(rf"{LB}(?:{wday},?\s+)?{month}\s+{day}(?:,?\s+{year})?{RB}", I), self._month_day, 5),
+            # "May 1 of 2019", "May 1 of this year" (a spoken repair "of this past — of this year" too)
+            (re.compile(rf"{LB}(?:{wday},?\s+)?{month}\s+{day}(?:,?\s+(?:of\s+)?{year}|\s+of\s+(?:this\s+past\s*[—–-]+\s*of\s+)?(?P<yrel>this|last|next)\s+year)?{RB}", I), self._month_day, 5),
             (re.compile(rf"{LB}(?:the\s+)?{day}\s+(?:of\s+)?{month_nodot}(?:,?\s+{year})?{RB}", I), self._month_day, 4),
             (re.compile(rf"{LB}{month},?\s+(?:of\s+)?{year}{RB}", I), self._month_year, 5),
             (re.compile(rf"{LB}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){RB}"), self._iso, 6),
             (re.compile(rf"{LB}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d){RB}"), self._iso, 6),
             # "9/11": a date named by its event, never this year's September 11
-            (re.compile(rf"{LB}(?P<named>{_alt(lex['named_dates'])}){RB}(?!/\d)"), lambda m: Cand(m.start(), m.end(), "DATE", "literal", lex["named_dates"][m.group("named")]), 7),
+            # ... unless a year is given: "9/11 of 2019" is that year's September 11
+            (re.compile(rf"{LB}(?P<named>{_alt(lex['named_dates'])})(?:\s+of\s+{year})?{RB}(?!/\d)"), self._named_date, 7),
             (re.compile(rf"{LB}(?:(?P<rel>last|next|this|this past|this coming)\s+)?{month_nodot}(?:\s+(?P<yrel>last|next|this)\s+year)?{RB}", I), self._month, 2),
             (re.compile(rf"{LB}(?<![$€£¥]){year}{RB}"), self._year, 1),  # "$2000" is money
             (re.compile(rf"{LB}(?:the\s+)?(?P<dec>1[6-9]\d|20\d)0'?s{RB}", I), self._decade, 3),
@@ -164,11 +166,20 @@ class Grammar(PeriodRules):
         month = self._mon(m)
         if m.group("year"):
             return Cand(m.start(), m.end(), "DATE", "abs", f"{m.group('year')}-{month:02d}-{day:02d}")
+        yrel = m.groupdict().get("yrel")
+        if yrel:  # "of this year" fixes the year to the DCT's (shifted by last/next)
+            return Cand(m.start(), m.end(), "DATE", "month", f={"month": month, "day": day, "yshift": {"last": -1, "next": 1, "this": 0}[yrel.lower()]})
         if m.group("mon") == "May" or m.group("mon") == "may":
             # "may 4" is rare as a verb, but a lowercase "may" is the verb
             if m.group("mon") == "may":
                 return None
         return Cand(m.start(), m.end(), "DATE", "month", f={"month": month, "day": day})
+
+    def _named_date(self, m: re.Match) -> Cand:
+        value = self.lex["named_dates"][m.group("named")]
+        if m.group("year"):
+            value = m.group("year") + value[4:]  # same month and day, the year written after it
+        return Cand(m.start(), m.end(), "DATE", "literal", value)
 
     def _month_year(self, m: re.Match) -> Cand:
         return Cand(m.start(), m.end(), "DATE", "abs", f"{m.group('year')}-{self._mon(m):02d}")
