@@ -235,7 +235,7 @@ def count_of(doc: Doc, noun: Token) -> schema.Range | None:
         for span in docext.spans_covering(doc, "fw_quantities", num):
             q = docext.by_id(docext.records(doc, "fw_quantities"), span.kb_id_ or None)
             if q is not None and q.value is not None:
-                return _range(q.value, q.bound, q.value_max)
+                return count_range(q.value, q.bound, q.value_max)
         value = _number(num.text)
         if value is None:
             return None
@@ -245,7 +245,7 @@ def count_of(doc: Doc, noun: Token) -> schema.Range | None:
             bound = "min"
         elif any(cue in window for cue in MAX_CUES):
             bound = "max"
-        return _range(value, bound, None)
+        return count_range(value, bound, None)
     if noun.tag_ in ("NN", "NNP") and (dets & {"a", "an", "one", "the"} or noun.pos_ == "PROPN"):
         return schema.Range(min=1, max=1)
     if noun.pos_ == "PROPN" or docext.spans_covering(doc, "fw_actors", noun) and noun.tag_ == "NNP":
@@ -253,7 +253,8 @@ def count_of(doc: Doc, noun: Token) -> schema.Range | None:
     return None
 
 
-def _range(value: float, bound: str, value_max: float | None) -> schema.Range:
+def count_range(value: float, bound: str, value_max: float | None) -> schema.Range:
+    """A quantity (value, bound) as a range of people."""
     v = int(value)
     if bound == "min":
         return schema.Range(min=v, max=None)

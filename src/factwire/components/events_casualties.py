@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from .. import docext, schema
-from .events_args import MAX_CUES, MIN_CUES, children, count_of, subject
+from .events_args import MAX_CUES, MIN_CUES, children, count_of, count_range, subject
 from .events_lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -73,18 +73,6 @@ def _vague(lex: Lexicon, noun: Token) -> schema.Range | None:
                         floor *= floors[obj.lower_]
             return schema.Range(min=int(floor), max=None)
     return None
-
-
-def count_range(value: float, bound: str, value_max: float | None) -> schema.Range:
-    """A quantity (value, bound) as a range of people."""
-    v = int(value)
-    if bound == "min":
-        return schema.Range(min=v, max=None)
-    if bound == "max":
-        return schema.Range(min=None, max=v)
-    if bound == "range" and value_max is not None:
-        return schema.Range(min=v, max=int(value_max))
-    return schema.Range(min=v, max=v)
 
 
 def _bare_number(doc: Doc, tok: Token) -> schema.Range | None:
