@@ -657,3 +657,29 @@ def test_evacuating_people_is_aid_and_evacuating_a_place_is_retreat(extractor):
     assert [e.type for e in _events(extractor, "Our troops are evacuating over 120,000 US citizens.")[0].events] == ["AID"]
     assert [e.type for e in _events(extractor, "We are working to evacuate thousands of those who helped.")[0].events] == ["AID"]
     assert [e.type for e in _events(extractor, "Israel will evacuate Gaza in August.")[0].events] == ["RETREAT"]
+
+
+@pytest.mark.model
+def test_an_attack_on_a_state_itself_takes_no_place_from_elsewhere_in_the_sentence(extractor):
+    # "us" is the publishing state: the attack was on its soil, not in Afghanistan
+    text = "The United States condemns terrorism. We went to Afghanistan to get the terrorists who attacked us on 9/11."
+    report, names, times = _events(extractor, text, "2021-07-08")
+    [event] = [e for e in report.events if e.type == "ASSAULT"]
+    assert (names.get(event.target), event.place, times.get(event.time)) == ("United States", None, "2001-09-11")
+    # an attack on a state's forces may be anywhere: the sentence's place stands
+    report, names, _ = _events(extractor, "Militias attacked U.S. troops on Tuesday, officials in Baghdad said.")
+    [event] = [e for e in report.events if e.type == "ASSAULT"]
+    assert names.get(event.place) == "Baghdad"
+
+
+@pytest.mark.model
+def test_a_place_of_another_mentions_own_phrase_and_a_date_of_an_agreed_act_are_not_the_events(extractor):
+    text = "I inherited a deal cut by my predecessor, which he invited the Taliban to discuss at Camp David."
+    report, names, _ = _events(extractor, text, "2021-08-14")
+    [deal] = [e for e in report.events if e.type == "AGREE"]
+    assert (names.get(deal.target), deal.place) == ("Taliban", None)
+    # "by May 1" dates the removal agreed on, not the agreement
+    text = "The United States made an agreement with the Taliban to remove all its forces by May 1."
+    report, names, _ = _events(extractor, text, "2021-07-08")
+    [deal] = [e for e in report.events if e.type == "AGREE"]
+    assert (names.get(deal.actor), names.get(deal.target), deal.time) == ("United States", "Taliban", None)

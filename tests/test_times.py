@@ -485,3 +485,13 @@ def test_explicit_year_after_a_month_day_or_named_date(nlp):
     # a named date with a year is that year's month-day, not the event's
     assert times(nlp, "He invited them on the eve of 9/11 of 2019.", published="2021-08-14")[0][:3] == ("9/11 of 2019", "DATE", "2019-09-11")
     assert times(nlp, "The terrorists attacked us on 9/11.", published="2021-08-14")[0][2] == "2001-09-11"
+
+
+def test_a_month_day_named_by_its_event_in_a_sentence_about_it(nlp):
+    # no year, and words of the event in the sentence: the day that names the event
+    assert times(nlp, "We went there to defeat the forces that attacked this country on September 11th.",
+                 published="2021-08-14")[0][:3] == ("September 11th", "DATE", "2001-09-11")
+    # the same day in a sentence about something else is a September 11 near the story
+    assert times(nlp, "The talks will end on September 11.", published="2021-08-14")[0][2] == "2021-09-11"
+    # a year written after it wins
+    assert times(nlp, "The attack came on September 11, 2012.", published="2021-08-14")[0][2] == "2012-09-11"

@@ -22,6 +22,7 @@ from .actors_lexicon import Lexicon
 from .actors_mentions import Cand
 
 FIRST_PLURAL = frozenset("we us our ours ourselves".split())
+OWN_COUNTRY_NOUNS = frozenset(["country", "nation"])
 SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
 # a statement's opening verb in the press-release voice: present tense ("condemns", "has worked")
 PRESENT_TAGS = frozenset(["VBZ", "VBP"])
@@ -105,8 +106,17 @@ def publisher_refs(doc: Doc, cands: list[Cand], ids: dict[str, str], author: str
     if kind is None:
         return []
     quoted = quoted_tokens(doc)
-    return [
+    out = [
         Span(doc, t.i, t.i + 1, label=kind, kb_id=author)
         for t in doc
         if t.lower_ in FIRST_PLURAL and t.text != "US" and t.i not in taken and t.i not in quoted
     ]
+    if kind == "state":
+        # a state's own statement calls it "this country" as it calls it "we"
+        out += [
+            Span(doc, t.i, t.i + 2, label=kind, kb_id=author)
+            for t in doc[:-1]
+            if t.lower_ == "this" and doc[t.i + 1].lower_ in OWN_COUNTRY_NOUNS
+            and not {t.i, t.i + 1} & taken and t.i not in quoted
+        ]
+    return out

@@ -20,7 +20,7 @@ from .. import docext, schema
 from .events_args import actor_of, agent, children, first_actor_in, pobjs, pronoun_actor, subject
 from .events_casualties import attach_casualties
 from .events_lexicon import Lexicon, load_lexicon
-from .events_frame import Found, find_extent, find_place, find_time, narrative_times
+from .events_frame import Found, find_extent, find_place, find_time, locative_tokens, narrative_times
 from .events_mentions import Mention, find_mentions
 from .events_status import reporter, source_of, status_of
 
@@ -48,7 +48,12 @@ class EventExtractor:
             # every rule here reads the parse; without one there is nothing to say
             doc._.fw_events, doc.spans["fw_events"] = [], []
             return doc
-        found = [self.analyse(doc, m) for m in find_mentions(self.lex, doc)]
+        mentions = find_mentions(self.lex, doc)
+        located = [locative_tokens(m) for m in mentions]
+        found = [
+            self.analyse(doc, m, frozenset().union(*(l for j, l in enumerate(located) if j != i)))
+            for i, m in enumerate(mentions)
+        ]
         narrative_times(self.lex, doc, found)
         events, owners = self.merge(doc, found)
         attach_casualties(self.lex, doc, found, owners, events)
@@ -64,7 +69,7 @@ class EventExtractor:
 
     # --- one mention ---
 
-    def analyse(self, doc: Doc, m: Mention) -> Found:
+    def analyse(self, doc: Doc, m: Mention, claimed: frozenset[int] = frozenset()) -> Found:
         trig = m.trigger
         mode, acled, weapon = self.weapon(m)
         f = Found(m, trig.plover, mode, acled)
@@ -81,7 +86,7 @@ class EventExtractor:
             f.actor = self.announcer(doc, m.main)
         if f.target is None and f.plover in PARTICIPANT_TYPES + ("AID",):
             self.participant(doc, f)
-        find_place(doc, f)
+        find_place(doc, f, claimed)
         if f.target is None:
             self.implied_target(doc, f)
         find_time(self.lex, doc, f)

@@ -191,14 +191,26 @@ def clause_tokens(tok: Token, skip: set[int]) -> Iterable[Token]:
         for child in cur.children:
             if child.dep_ in ("ccomp", "relcl", "parataxis", "advcl", "conj") and child.pos_ in ("VERB", "AUX"):
                 continue
+            if child.dep_ in ("acl", "xcomp") and child.pos_ == "VERB" and children(child, "aux") and \
+                    children(child, "aux")[0].lower_ == "to" and cur.pos_ == "NOUN":
+                # "an agreement with the Taliban to remove all our forces by May 1": the date is
+                # the removal's, agreed on, not the agreement's
+                continue
             stack.append(child)
 
 
 def time_in(doc: Doc, tokens: Iterable[Token]) -> tuple[str | None, Token | None]:
-    for tok in sorted(tokens, key=lambda t: t.i):
-        found = docext.time_id_at(doc, tok)
-        if found:
-            return found, tok
+    """The first time expression that starts among `tokens` (one that only ends there, as in
+    "by May 1 of this past — of this year" with its repair attached elsewhere, is not theirs)."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    own = {t.i for t in toks}
+    for tok in toks:
+        found = docext.spans_covering(doc, "fw_times", tok)
+        if not found:
+            continue
+        span = max(found, key=len)
+        if span.kb_id_ and span.start in own:
+            return span.kb_id_, tok
     return None, None
 
 

@@ -13,6 +13,8 @@ from .events_args import children, clause_tokens, np_extent, place_in, pobjs, ti
 from .events_lexicon import Lexicon
 from .events_mentions import Mention
 
+# an attack whose target is a state itself took place in that state
+STATE_TARGET_TYPES = frozenset(["ASSAULT"])
 LOC_PREPS = ("in", "at", "near", "inside", "outside", "across", "around", "into", "throughout", "over", "from", "to", "on")
 
 
@@ -44,7 +46,21 @@ class Found:
         return self.mention.main.sent.start
 
 
-def find_place(doc: Doc, f: Found) -> None:
+def locative_tokens(m: Mention) -> set[int]:
+    """Tokens of the own locative phrases of a mention told in a relative clause ("a deal ...
+    which he invited the Taliban to discuss at Camp David"): a side story whose place is its own.
+    A complement's place may be the governing event's too ("agreed to postpone the demonstration
+    in Baku", "rejected a call for forces to be deployed in East Timor"), so it is not claimed."""
+    # an infinitive parsed as a relative clause ("a call for forces to be deployed in X") is a
+    # complement
+    if not any(a.dep_ == "relcl" and not any(c.lower_ == "to" for c in children(a, "aux"))
+               for a in [m.main, *m.main.ancestors]):
+        return set()
+    return {t.i for tok in m.tokens for obj in pobjs(tok, LOC_PREPS) for t in obj.subtree}
+
+
+def find_place(doc: Doc, f: Found, claimed: frozenset[int] = frozenset()) -> None:
+    """`claimed`: tokens of other mentions' own locative phrases, not this one's to take."""
     m = f.mention
     skip: set[int] = set()
     for tok in m.tokens:
@@ -59,6 +75,11 @@ def find_place(doc: Doc, f: Found) -> None:
         if ident:
             f.place = ident
             return
+    if _target_is_a_state(doc, f):
+        # "the terrorists who attacked us on 9/11", "the forces that attacked this country": an
+        # attack on a state itself happened on its soil, which a place named elsewhere in the
+        # sentence ("went to Afghanistan to get the terrorists who ...") is not evidence of
+        return
     for tok in m.tokens:
         if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             f.place = docext.place_id_at(doc, tok.head)
@@ -75,10 +96,27 @@ def find_place(doc: Doc, f: Found) -> None:
     # the nearest place named in the same sentence
     if "fw_places" in doc.spans:
         sent = m.main.sent
-        near = [s for s in doc.spans["fw_places"] if sent.start <= s.start < sent.end and s.kb_id_]
+        # "a deal ... which he invited the Taliban to discuss at Camp David": a place in another
+        # mention's own locative phrase is that event's
+        near = [s for s in doc.spans["fw_places"] if sent.start <= s.start < sent.end and s.kb_id_ and s.root.i not in claimed]
         if near:
             best = min(near, key=lambda s: abs(s.start - m.main.i))
             f.place = best.kb_id_
+
+def _target_is_a_state(doc: Doc, f: Found) -> bool:
+    if f.target is None or f.plover not in STATE_TARGET_TYPES:
+        return False
+    actor = docext.by_id(docext.records(doc, "fw_actors"), f.target)
+    if actor is None or actor.kind != "state":
+        return False
+    # the state itself ("us", "this country", "Iraq"), not a noun it qualifies ("U.S. troops")
+    sent = f.mention.main.sent
+    spans = [s for name in ("fw_actors", "fw_actor_refs") for s in doc.spans.get(name, [])]
+    return any(
+        s.kb_id_ == f.target and sent.start <= s.start < sent.end and s.root.dep_ in ("dobj", "pobj", "nsubjpass")
+        for s in spans
+    )
+
 
 def find_time(lex: Lexicon, doc: Doc, f: Found) -> None:
     m = f.mention

@@ -173,7 +173,23 @@ class Grammar(PeriodRules):
             # "may 4" is rare as a verb, but a lowercase "may" is the verb
             if m.group("mon") == "may":
                 return None
+        named = self._named_by_context(m, month, day)
+        if named is not None:
+            return Cand(m.start(), m.end(), "DATE", "literal", named)
         return Cand(m.start(), m.end(), "DATE", "month", f={"month": month, "day": day})
+
+    def _named_by_context(self, m: re.Match, month: int, day: int) -> str | None:
+        """'the forces that attacked this country on September 11th': a month and day with no
+        year, in a sentence with words of the event that day is named by, is that event's date."""
+        entry = self.lex["named_dates_in_context"].get(f"{month:02d}-{day:02d}")
+        if entry is None:
+            return None
+        text = m.string
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n\n", 0, m.start()), m.start() - 200) + 1
+        ends = [i for i in (text.find(".", m.end()), text.find("\n\n", m.end())) if i >= 0]
+        end = min(ends + [m.end() + 200])
+        words = set(re.findall(r"[a-z]+", text[start:end].lower()))
+        return entry["value"] if words & set(entry["context"]) else None
 
     def _named_date(self, m: re.Match) -> Cand:
         value = self.lex["named_dates"][m.group("named")]

@@ -15,8 +15,8 @@ cannot drift. Two mentions can be the same event when (compat.py):
 - undated (either side has no calendar interval): only through a near-duplicate article (a
   wire copy reports the same events as its original), or when type and place are identical
   (the place known), the mention's actor and target are unknown or the event's, and the
-  mention was published (or is dated) within UNDATED_WINDOW_DAYS of a report of the event or
-  of the event's own dates.
+  mention was published (or is dated) within UNDATED_WINDOW_DAYS of the event's own dates
+  (of a report of it, when the event is undated).
 
 Candidates come from blocks keyed by type and month (or year for long intervals), country, and
 for undated mentions the exact place or the near-duplicate group, so the work grows with the
@@ -233,14 +233,15 @@ def _days_between(a: tuple[date, date], b: tuple[date, date]) -> int:
 
 
 def _reported_near(span: DaySpan, published: date | None, c: _Cluster) -> bool:
-    """Within UNDATED_WINDOW_DAYS: the mention's publication (or its dates) and the event's
-    reports' publication dates or the event's own dates. An undated report of an event is most
-    likely published around it: 'the end of our military mission' on 30 August is the
-    withdrawal dated 31 August, and the withdrawal reported on 14 August."""
+    """Within UNDATED_WINDOW_DAYS: the mention's publication (or its dates) and the event's own
+    dates, or for an undated event its reports' publication dates. An undated report of an event
+    is most likely published around it: 'the end of our military mission' on 30 August is the
+    withdrawal dated 31 August. A dated event's later reports do not widen the window: a speech
+    that recalls the attacks of 2001 does not make an undated attack it mentions one of them."""
     mine = [(published, published)] if published is not None else []
     if span is not None:
         mine.append(span)
-    theirs = [(p, p) for p in c.published] + ([c.span] if c.span is not None else [])
+    theirs = [c.span] if c.span is not None else [(p, p) for p in c.published]
     return any(_days_between(a, b) <= UNDATED_WINDOW_DAYS for a in mine for b in theirs)
 
 
