@@ -3,9 +3,10 @@
 Press releases and statements are written in the publisher's voice: "The United States strongly
 condemns ... We extend our deepest condolences" (US State Department), "We will continue to
 strike ISIL" (CENTCOM). A "we"/"us"/"our" outside any quotation there refers to the publishing
-body. re3d's guidelines (README, Entity Schema) annotate such references as Organisation: "a
-group of people, a government ... referenced ... in relying on context". Split from
-actors_refs.py (which calls these).
+body, and in a state's own statement so does "this country" ("the forces that attacked this
+country on September 11th", White House). re3d's guidelines (README, Entity Schema) annotate
+such references as Organisation: "a group of people, a government ... referenced ... in relying
+on context". Split from actors_refs.py (which calls these).
 
 The publisher is taken only from what the article itself supports:
 1. the subject of the article's first sentence, when it is a body speaking in the present tense
