@@ -462,3 +462,104 @@ def test_titles_and_bare_phrases_in_marks_are_not_quotes(model):
 
 def test_a_short_sentence_still_borrows_its_neighbours_speaker(blank):
     assert quotes(blank, "“We stay,” Mackenzie said. “So be it.”")[-1] == ("direct", "So be it.", "Mackenzie", "said")
+
+
+# --- session 3: PolNeAR conventions -----------------------------------------------------------
+
+
+@pytest.mark.model
+def test_a_short_quoted_term_is_part_of_the_report_around_it(model):
+    # "called X a “Y”": the object and its quoted predicate are one content (both parsed as oprd)
+    assert quotes(model, 'Cruz called Trump a "pathological liar" who lies.') == [
+        ("partial", 'Trump a "pathological liar" who lies', "Cruz", "called")
+    ]
+    # "what they called “fraud”" sits inside the said-clause: no second attribution
+    assert quotes(model, "Lawmakers said the bank committed what they called “fraud” on Tuesday.") == [
+        ("partial", "the bank committed what they called “fraud” on Tuesday", "Lawmakers", "said")
+    ]
+    # a scare quote that no report absorbs is no attribution at all
+    assert quotes(model, "The plan drew “constant attack” from rivals.") == []
+
+
+def test_a_paragraph_that_is_only_a_quotation_continues_the_speaker_before(blank):
+    assert quotes(blank, "“We will win,” she said.\n“And we will win big.”") == [
+        ("direct", "We will win,", "she", "said"),
+        ("direct", "And we will win big.", "she", "said"),
+    ]
+    # not across a paragraph of the author's own words
+    assert quotes(blank, "“We will win,” she said.\nThe crowd cheered.\n“Nobody saw it coming.”")[-1] == (
+        "direct", "Nobody saw it coming.", None, None
+    )
+
+
+@pytest.mark.model
+def test_a_report_never_crosses_a_paragraph_break(model):
+    # the parser runs the two paragraphs into one sentence; each cue keeps its own clause
+    got = quotes(model, "The president added: “I know this.”\n\nObama says some limits on freedom are necessary to protect people.")
+    assert got == [
+        ("direct", "I know this.", "The president", "added"),
+        ("indirect", "some limits on freedom are necessary to protect people", "Obama", "says"),
+    ]
+
+
+@pytest.mark.model
+def test_a_clause_with_a_gerund_subject_is_reported(model):
+    assert quotes(model, "He said legalizing it could put thousands of people to work.") == [
+        ("indirect", "legalizing it could put thousands of people to work", "He", "said")
+    ]
+
+
+@pytest.mark.model
+def test_held_states_are_attributions(model):
+    assert quotes(model, "Some Democrats are concerned that the tactics could split the party.") == [
+        ("indirect", "that the tactics could split the party", "Some Democrats", "concerned")
+    ]
+    assert quotes(model, "Republicans are wary of steering the party too far left.") == [
+        ("indirect", "steering the party too far left", "Republicans", "wary")
+    ]
+    assert quotes(model, "It is unclear whether the bill can pass the Senate.") == [
+        ("indirect", "whether the bill can pass the Senate", None, "unclear")
+    ]
+    # readiness is a state of forces, not a view
+    assert quotes(model, "The troops are ready to retake the city.") == []
+
+
+@pytest.mark.model
+def test_the_listener_is_not_the_content(model):
+    assert quotes(model, "Clinton spoke to the Conference of Mayors about housing.") == []
+
+
+@pytest.mark.model
+def test_a_bare_two_word_subject_is_no_piece_of_its_own(model):
+    assert quotes(model, "The key, he said, would be to ensure that ISIS could not unite with other groups.") == [
+        ("indirect", "would be to ensure that ISIS could not unite with other groups", "he", "said")
+    ]
+
+
+@pytest.mark.model
+def test_find_reports_a_finding_only_with_a_predicate(model):
+    assert quotes(model, "The migrants could not find jobs in the city.") == []
+    assert quotes(model, "A Marist poll found Clinton leading Trump by five points.") == [
+        ("indirect", "Clinton leading Trump by five points", "A Marist poll", "found")
+    ]
+
+
+@pytest.mark.model
+def test_as_x_reported_vouches_for_the_clause(model):
+    assert quotes(model, "As The Hill reported, Trump was also accused of breaking debate rules.") == [
+        ("indirect", "Trump was also accused of breaking debate rules", "The Hill", "reported")
+    ]
+
+
+@pytest.mark.model
+def test_expectations_and_judgements(model):
+    assert quotes(model, "The campaign expects to air a new ad in nine states.") == [
+        ("indirect", "to air a new ad in nine states", "The campaign", "expects")
+    ]
+    assert quotes(model, "Many voters consider her a strong leader.") == [
+        ("indirect", "her a strong leader", "Many voters", "consider")
+    ]
+    # deliberating over a bill is a deed, not a judgement
+    assert quotes(model, "The Senate will consider the bill next week.") == []
+    # nor is weighing options with a purpose ("to mobilize"): an infinitive is no predicate
+    assert quotes(model, "The U.S. will consider other bases and opportunities to mobilize troops to achieve that goal.") == []

@@ -9,6 +9,8 @@ Marks are paired in text (quotes_marks.py), cues and speakers come from the pars
 component through docext.actor_id_at; this component never resolves pronouns itself. A speaker
 named only by role ("The U.S. commander said ...") is resolved by quotes_roles.py when the article
 names that role's holder plainly, else left null.
+quotes_found.py passes a speaker from one quotation to the next; quotes_indirect.py and
+quotes_states.py find reported speech, beliefs, stances and findings outside quotation marks.
 Writes doc._.fw_quotes: schema.Quote records "qt1".. in text order.
 """
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -35,6 +37,7 @@ from .quotes_cues import (
     speaker_span,
     verb_cue,
 )
+from .quotes_found import Attribution, Found, continue_turns, share_attributions
 from .quotes_indirect import indirect_quotes
 from .quotes_marks import Marked, find_marked, paragraphs
 from .quotes_roles import Roles, load_roles, role_holder
@@ -44,6 +47,12 @@ from .quotes_turns import speaker_turns
 # author's sentence (so it is direct rather than an embedded fragment).
 SETS_OFF = set(".!?:;,([\u2014\u2013-\u201d\"\u00bb\u2019'")
 MIN_UNATTRIBUTED_PARTIAL = 4  # shorter quoted fragments with no cue are scare quotes or titles
+# A quoted term of fewer words inside the author's sentence ("called it “fraud”", "under “constant
+# attack”") is never an attribution by itself in PolNeAR (whose annotation is univocal: a token
+# belongs to at most one attribution): it is part of the content of the report around it ("called
+# Trump a “pathological liar”", "said the cuts were “smart”") or a scare quote; kept only when a
+# report absorbs it.
+MIN_PARTIAL_WORDS = 4
 TRAILING_WINDOW = 6  # words between a closing mark and its cue ("said the U.S. commander")
 LEADING_WINDOW = 4  # words between a cue and an opening mark ("he told reporters:")
 FIRST_PERSON = {"i", "we", "me", "us"}
@@ -60,22 +69,6 @@ DIRECT_HOPS = 2
 # words a title leaves in lower case ("The Nightly Show with Larry Wilmore")
 MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs"}
 PARTIAL_HOPS = 5
-
-
-@dataclass
-class Attribution:
-    cue: tuple[int, int] | None  # token range of the cue
-    speaker: Token | None
-
-
-@dataclass
-class Found:
-    start: int
-    end: int
-    kind: str
-    attribution: Attribution | None
-    marked: Marked | None = None
-    turn: bool = False  # a speaker's turn ("WALLACE: ..."), whose label may sit inside marks
 
 
 class Zones:
@@ -253,8 +246,16 @@ def _marked_quotes(doc: Doc, lex: Lexicon) -> list[Found]:
     # with no cue of its own, a short or title-cased quotation is a name, a title or a scare
     # quote ("Breaking Bad", "Low energy", a @handle), not someone's words: it borrows no speaker
     found = [f for f in found if f.attribution is not None or not _title_or_short(doc.text[f.start : f.end])]
-    _share_attributions(found)
+    share_attributions(found)
+    continue_turns(doc.text, found, paragraphs(doc.text))
     return found
+
+
+def _lone_term(doc: Doc, f: Found) -> bool:
+    """A short quoted fragment embedded in the author's sentence (see MIN_PARTIAL_WORDS)."""
+    if f.kind != "partial" or f.marked is None:
+        return False
+    return len(re.findall(r"[^\W_][\w'\u2019-]*", doc.text[f.start : f.end])) < MIN_PARTIAL_WORDS
 
 
 def _title_or_short(text: str) -> bool:
@@ -264,27 +265,6 @@ def _title_or_short(text: str) -> bool:
         return not text.rstrip().endswith((".", "!", "?", ","))
     content = [w for w in words if w.lower() not in MINOR_WORDS]
     return all(w[0].isupper() or w[0].isdigit() for w in content)
-
-
-def _share_attributions(found: list[Found]) -> None:
-    """A quotation continued over paragraphs keeps one speaker; a direct quotation with no cue of
-    its own takes the attribution of the nearest attributed quotation in its paragraph."""
-    groups: dict[int, Attribution] = {}
-    for f in found:
-        if f.marked and f.marked.group is not None and f.attribution is not None:
-            groups.setdefault(f.marked.group, f.attribution)
-    for f in found:
-        if f.attribution is None and f.marked and f.marked.group is not None:
-            f.attribution = groups.get(f.marked.group)
-    for i, f in enumerate(found):
-        if f.attribution is not None or f.kind != "direct" or f.marked is None:
-            continue
-        para = f.marked.paragraph
-        before = [g for g in found[:i] if g.marked and g.marked.paragraph == para and g.attribution]
-        after = [g for g in found[i + 1 :] if g.marked and g.marked.paragraph == para and g.attribution]
-        source = before[-1] if before else after[0] if after else None
-        if source is not None:
-            f.attribution = replace(source.attribution)  # type: ignore[arg-type]
 
 
 def _record(doc: Doc, ident: str, f: Found, roles: Roles) -> schema.Quote:
@@ -361,6 +341,7 @@ def extract_quotes(doc: Doc, lex: Lexicon, roles: Roles | None = None) -> list[s
         quoting = {f.attribution.cue for f in found if f.kind == "direct" and f.attribution is not None}
         reported = [r for r in reported if r.attribution is None or r.attribution.cue not in quoting]
         found = _absorb(found, reported)
+        found = [f for f in found if not _lone_term(doc, f)]
     for f in found:
         # the speaker is never one of the quoted words ("“That makes me smart,” ... asserting"):
         # a subject found inside a quotation is a misparse

@@ -41,6 +41,10 @@ class Lexicon:
     lemmas: frozenset[str] = frozenset()  # every cue lemma the forms map to
     stance_nouns: frozenset[str] = frozenset()  # "his attacks on X": a possessor's stance towards an object
     stance_preps: frozenset[str] = frozenset()
+    needs_predicate: frozenset[str] = frozenset()  # "find": an object cue only with a predicate or clause
+    addressed: frozenset[str] = frozenset()  # "spoke to reporters": "to"/"with" names the listener
+    stance_adjectives: frozenset[str] = frozenset()  # "is confident that", "are wary of": a held state
+    impersonal_adjectives: frozenset[str] = frozenset()  # "it is unclear whether ...": no holder named
 
     def lemma(self, token: Token) -> str:
         lemma = token.lemma_.lower() if token.lemma_ else ""
@@ -92,6 +96,10 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         lemmas=frozenset(forms.values()),
         stance_nouns=frozenset(data.get("stance_nouns") or ()),
         stance_preps=frozenset(data.get("stance_preps") or ()),
+        addressed=frozenset(data.get("addressed") or ()),
+        needs_predicate=frozenset(data.get("needs_predicate") or ()),
+        stance_adjectives=frozenset(data.get("stance_adjectives") or ()),
+        impersonal_adjectives=frozenset(data.get("impersonal_adjectives") or ()),
     )
 
 

@@ -22,10 +22,13 @@ from typing import Callable, Iterator
 from spacy.tokens import Doc, Token
 
 from .quotes_cues import SUBJECT_DEPS, Lexicon, cue_end, prepositional_cue, speaker_of_prepositional, speaker_of_verb, verb_cue
+from .quotes_states import as_reported, gerund_clause, held_state, paragraph_of, states_a_finding
 
 TRIM = set(",;:.!?\u2014\u2013-\"\u201c\u201d'()")
 MIN_CONTENT_WORDS = 2
 OBJECT_PREDICATE_PREPS = {"of", "for", "as"}
+ADDRESSEE_PREPS = {"to", "with"}  # "spoke to the mayors", "talked with reporters": the listener, not the content
+LEFT_PIECE_WORDS = 2
 TAIL_BREAKS = {",", "\u2014", "\u2013", "--", "-", ";"}
 # first words of an author's aside trailing a reported clause
 TAIL_MARKERS = {"despite", "though", "although", "whereas", "while", "whom", "notwithstanding"}
@@ -72,7 +75,14 @@ def _pieces(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> list[tu
     if not (outer[0] < inner[0] and inner[1] < outer[1]):
         return [_minus(outer, inner)]
     left, right = _trim(doc, outer[0], inner[0]), _trim(doc, inner[1], outer[1])
-    return [p for p in (left, right) if p[1] > p[0] and (p is right or _contentful(doc, *p))]
+    return [p for p in (left, right) if p[1] > p[0] and (p is right or _whole_piece(doc, *p))]
+
+
+def _whole_piece(doc: Doc, start: int, end: int) -> bool:
+    """A left piece that says something by itself: not only connectives ("And yet, he said, ..."),
+    and not a bare two-word subject ("The key, he said, would be ..."), which as its own quote
+    record tells a reader nothing; the right piece carries the report."""
+    return _contentful(doc, start, end) and end - start > LEFT_PIECE_WORDS
 
 
 def _object_content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
@@ -81,6 +91,8 @@ def _object_content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None  # "X was blamed for Y": the reported content is not the verb's object
     rights = list(verb.rights)
+    if lex.lemma(verb) in lex.needs_predicate and not states_a_finding(verb):
+        return None
     xcomp = next((c for c in rights if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)), None)
     dobj = next((c for c in rights if c.dep_ == "dobj"), None)
     if xcomp is not None:
@@ -95,7 +107,13 @@ def _object_content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
             elif c.dep_ == "prep" and c.i == end and c.lower_ in OBJECT_PREDICATE_PREPS:
                 end = c.right_edge.i + 1
         return dobj.left_edge.i, end
-    prep = next((c for c in rights if c.dep_ == "prep" and c.lower_ in lex.object_preps), None)
+    predicates = [c for c in rights if c.dep_ == "oprd"]
+    if predicates:
+        # "called Trump a “pathological liar”" parsed with both nouns as predicates (no object):
+        # the two together are the content, as with an object and its predicate
+        return predicates[0].left_edge.i, predicates[-1].right_edge.i + 1
+    preps = lex.object_preps - ADDRESSEE_PREPS if lex.lemma(verb) in lex.addressed else lex.object_preps
+    prep = next((c for c in rights if c.dep_ == "prep" and c.lower_ in preps), None)
     if prep is not None and prep.i == verb.i + 1:
         return prep.i + 1, prep.right_edge.i + 1
     return None
@@ -132,6 +150,21 @@ def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> 
             if holder is not None and obj is not None:
                 yield Reported((token.i, token.i + 1), _subtree(obj), holder, token)
             continue
+        if as_reported(token, lex):
+            # "As The Hill reported, Trump was also accused of ...": like "according to", the
+            # clause the "as" clause hangs on is the report
+            phrase = _subtree(token)
+            sent = token.sent
+            clause = _subtree(token.head)
+            if phrase[0] <= sent.start + 1 or _edge(doc, phrase, sent.end):
+                clause = (sent.start, sent.end)
+            parts = _pieces(doc, _trim(doc, *clause), phrase)
+            yield _reported((token.i, cue_end(token, lex)), parts, speaker_of_verb(token), token)
+            continue
+        held = held_state(token, lex)
+        if held is not None:
+            yield Reported((token.i, token.i + 1), held[0], held[1], token)
+            continue
         raised = _raised(token, lex)
         if raised is not None:
             yield Reported((token.i, cue_end(token, lex)), raised[0], None, token, raised[1])
@@ -154,6 +187,9 @@ def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> 
             if side:
                 content = (min(_subtree(c)[0] for c in side), max(_subtree(c)[1] for c in side))
                 yield Reported(cue, content, speaker_of_verb(token), token)
+        gerund = gerund_clause(token)
+        if gerund is not None:
+            yield Reported(cue, _subtree(gerund), speaker_of_verb(token), token)
         if token.dep_ == "parataxis" and token.head is not token and any(c.dep_ in SUBJECT_DEPS for c in token.children):
             # "The key, he said, would be ...": the verb comments on the clause it hangs on
             parts = _pieces(doc, _trim(doc, *_subtree(token.head)), _subtree(token))
@@ -252,7 +288,7 @@ def indirect_quotes(
     """(start_char, end_char, cue token range, speaker token) of each indirect quotation."""
     reports = []
     for r in _candidates(doc, lex, inside_quote):
-        start, end = _trim(doc, *_cut_tail(doc, *_trim(doc, *r.content)))
+        start, end = _trim(doc, *_cut_tail(doc, *_trim(doc, *paragraph_of(doc, r.cue[0], r.content))))
         if end - start < MIN_CONTENT_WORDS:
             continue
         chars = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
@@ -260,7 +296,7 @@ def indirect_quotes(
             continue
         r.content = (start, end)
         if r.rest is not None:
-            r.rest = _trim(doc, *r.rest)
+            r.rest = _trim(doc, *paragraph_of(doc, r.cue[0], r.rest))
         reports.append(r)
     # outermost first, so a nested report sees its container
     reports.sort(key=lambda r: -(r.content[1] - r.content[0]))
