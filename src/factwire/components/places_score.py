@@ -17,6 +17,9 @@ SOURCE_PRIOR = {"country": 100.0, "bundled": 90.0, "continent": 80.0, "admin": 5
 # share of NEIGHBOUR_WEIGHT (summed over the other names, at most twice).
 NEAR_KM = ((40.0, 1.0), (100.0, 0.6), (250.0, 0.25))
 NEIGHBOUR_WEIGHT = 30.0
+# A town of a country's name ("Lebanon", Indiana) is the domestic reading when another of the
+# document's towns lies this close.
+DOMESTIC_KM = 100.0
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class Context:
     # the document's other town and county names, each as (weight, the points it may be): local
     # news names places near one another, so "Paris" beside "Henry County" is Paris, Tennessee
     neighbours: tuple[tuple[float, tuple[tuple[float, float], ...]], ...] = ()
+    # the towns the outlet's name spells ("palestine" of palestineherald.com): its home town
+    outlet: tuple[str, ...] = ()
 
 
 def state_key(entry: Entry) -> str | None:
@@ -106,4 +111,48 @@ def _beside_matches(entry: Entry, context: Context) -> bool:
     near = context.near_admin
     return (near is not None and state_key(near) is not None and state_key(near) == state_key(entry)) or (
         context.near_admin is None and context.near_country is not None and entry.country == context.near_country
+    )
+
+
+def domestic(text: str, found: list[Entry], context: Context) -> list[Entry]:
+    """The readings of a country's name ("Lebanon", "Georgia") that lie in the one country a
+    document is about, where the text ties them down firmly: a state whose towns or counties the
+    document names; a town spelled exactly as written that is named beside its state, whose
+    state the document names, or that lies within DOMESTIC_KM of one of the document's other towns, or has a single, unambiguous
+    neighbour name within ~40 km. A US local story names no foreign country; one that names any
+    keeps the country reading, and so does one whose towns are far away ("Italy" in a story
+    about Springfield, Massachusetts is no Italy, Texas)."""
+    named = {c for c, w in context.countries.items() if w > 0.0}
+    if len(named) != 1:
+        return []
+    home = next(iter(named))
+    out = []
+    for e in found:
+        if e.source not in ("city", "admin", "county") or e.country != home:
+            continue
+        key = state_key(e)
+        if e.source != "city":
+            if _beside_matches(e, context) or (key is not None and context.states.get(key, 0.0) > 0.0):
+                out.append(e)
+        elif _letters(e.name) == _letters(text) and e.lat is not None and e.lon is not None and (
+                _beside_matches(e, context)
+                or any(state_key(a) == key for a in context.admins)  # its state named outright
+                or any(_km(e.lat, e.lon, lat, lon) <= DOMESTIC_KM for _, lat, lon in context.points)
+                or max((closeness(e.lat, e.lon, (n,)) for n in context.neighbours), default=0.0) >= 1.0):
+            out.append(e)
+    return out
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalpha())  # "Iraan" is not "Iran"
+
+
+def tied_down(town: Entry, context: Context) -> bool:
+    """The text places this town: its state or country named beside it, its state named in the
+    document (or the state of another of its towns), or another of its towns nearby."""
+    key = state_key(town)
+    return (
+        _beside_matches(town, context)
+        or (key is not None and context.states.get(key, 0.0) > 0.0)
+        or (town.lat is not None and town.lon is not None and closeness(town.lat, town.lon, context.neighbours) > 0.0)
     )

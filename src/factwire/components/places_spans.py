@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..docext import records
+from .places_score import Entry
 
 # Directional words kept out of a place's name ("southern Syria" -> Syria).
 DIRECTIONS = frozenset(
@@ -62,3 +63,19 @@ def _is_person_actor(doc: Doc, span: Span) -> bool:
             if actor is not None and actor.kind == "person":
                 return True
     return False
+
+
+def _scan_prior(entry: Entry) -> float:
+    order = {"country": 4, "bundled": 3, "continent": 2, "admin": 1}
+    return order.get(entry.source, 0)
+
+
+def _may_start_name(token) -> bool:
+    return token.is_alpha or token.text[:1].isupper() or token.lower_ == "the"
+
+
+def _capitalised(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    if not words or span[0].is_punct:
+        return False
+    return any(t.text[:1].isupper() for t in words if t.lower_ not in ("the", "al", "el"))

@@ -4,6 +4,8 @@ PATH is the folder shared/datasets/geoparsing (LGL: lgl.xml; TR-News: TR-News.xm
 milangritta/Pragmatic-Guide-to-Geoparsing-Evaluation) or the XML file itself. Each <article>
 has its <text>, a download time (<dltime>, read as the article's `published` date) and
 <toponym>s with character offsets and, for most, a <gaztag> with the GeoNames id and point.
+Its <url> (else <domain>) is passed on as the article's address, as a news feed gives it: the
+places component reads where the outlet is from it (components/places_outlet.py).
 
 Two tables' worth of figures, in one table:
 
@@ -60,6 +62,7 @@ class Document:
     text: str
     title: str | None
     published: str | None
+    url: str | None = None  # the article's address: where its outlet is (places_outlet.py)
     toponyms: list[Toponym] = field(default_factory=list)
 
 
@@ -104,7 +107,9 @@ def load(path: Path) -> list[Document]:
         text = art.findtext("text") or ""
         # a few TR-News download times are clock times only ("9:27 AM ET"): no date then
         day = _DAY.search(art.findtext("dltime") or "")
-        doc = Document(art.get("docid") or str(len(docs)), text, (art.findtext("title") or "").strip() or None, day.group(0) if day else None)
+        url = (art.findtext("url") or "").strip() or (art.findtext("domain") or "").strip() or None
+        doc = Document(art.get("docid") or str(len(docs)), text, (art.findtext("title") or "").strip() or None, day.group(0) if day else None,
+                       url)
         for top in art.iter("toponym"):
             start, end = int(top.findtext("start")), int(top.findtext("end"))
             gaz = top.find("gaztag")
@@ -155,9 +160,9 @@ def auc(errors: list[float]) -> float | None:
 
 
 def _article(doc: Document) -> Article:
-    article = article_from_text(doc.text, ident=doc.ident, name=doc.ident, published=doc.published, title=doc.title)
+    article = article_from_text(doc.text, ident=doc.ident, name=doc.ident, published=doc.published, title=doc.title, url=doc.url)
     if article.text != doc.text:  # front matter or a byline was cut off: offsets must stay the text's
-        article = Article(text=doc.text, id=doc.ident, title=doc.title, published=article.published)
+        article = Article(text=doc.text, id=doc.ident, title=doc.title, published=article.published, url=doc.url)
     return article
 
 
@@ -275,7 +280,7 @@ def evaluate(name: str, paths: list, *, make_extractor: Callable, limit: int | N
     for doc in docs:
         article = _article(doc)
         if published and not article.published:
-            article = Article(text=article.text, id=article.id, title=article.title, published=published, dateline=article.dateline)
+            article = Article(text=article.text, id=article.id, title=article.title, published=published, dateline=article.dateline, url=article.url)
         spacy_doc = extractor.doc(article)
         score_document(doc, spacy_doc, places, counts, notes)
     seconds = time.perf_counter() - started
