@@ -517,9 +517,11 @@ def test_held_states_are_attributions(model):
     assert quotes(model, "Republicans are wary of steering the party too far left.") == [
         ("indirect", "steering the party too far left", "Republicans", "wary")
     ]
-    assert quotes(model, "It is unclear whether the bill can pass the Senate.") == [
-        ("indirect", "whether the bill can pass the Senate", None, "unclear")
+    assert quotes(model, "It is obvious that the bill can pass the Senate.") == [
+        ("indirect", "that the bill can pass the Senate", None, "obvious")
     ]
+    # "unclear whether" states that no one knows: no attribution
+    assert quotes(model, "It is unclear whether the bill can pass the Senate.") == []
     # readiness is a state of forces, not a view
     assert quotes(model, "The troops are ready to retake the city.") == []
 
@@ -563,3 +565,46 @@ def test_expectations_and_judgements(model):
     assert quotes(model, "The Senate will consider the bill next week.") == []
     # nor is weighing options with a purpose ("to mobilize"): an infinitive is no predicate
     assert quotes(model, "The U.S. will consider other bases and opportunities to mobilize troops to achieve that goal.") == []
+
+
+@pytest.mark.model
+def test_opinion_nouns_after_a_light_verb(model):
+    assert quotes(model, "Senator Graham voiced concerns about the withdrawal of troops from Syria.") == [
+        ("indirect", "the withdrawal of troops from Syria", "Senator Graham", "voiced concerns about")
+    ]
+    assert quotes(model, "Republicans raised questions over the cost of the program.") == [
+        ("indirect", "the cost of the program", "Republicans", "raised questions over")
+    ]
+    assert quotes(model, "The general took issue with the report's conclusions on readiness.") == [
+        ("indirect", "the report's conclusions on readiness", "The general", "took issue with")
+    ]
+    assert quotes(model, "She made the case that the alliance needs more funding.") == [
+        ("indirect", "that the alliance needs more funding", "She", "made the case")
+    ]
+    assert quotes(model, "He made clear that the troops would stay.") == [
+        ("indirect", "that the troops would stay", "He", "made clear")
+    ]
+    # the subject of "face"/"draw" is the stance's target; a deed noun after "offer" is aid
+    assert quotes(model, "The governor faced questions about the cost of the deployment.") == []
+    assert quotes(model, "The plan drew criticism from Democrats in Congress.") == []
+    assert quotes(model, "The ministry offered support to the rebels in the north.") == []
+    assert quotes(model, "Troops took up positions on the outskirts of the city.") == []
+
+
+@pytest.mark.model
+def test_naming_and_bare_tell_are_not_attributions(model):
+    assert quotes(model, "A new group called Black Votes Matter held a rally in Ohio.") == []
+    assert quotes(model, "It is a group that calls itself Asawitiri Media.") == []
+    assert quotes(model, "Hillary Clinton needs to tell the truth about the emails.") == []
+    assert quotes(model, "The commander told the troops to withdraw from the town.") == [
+        ("indirect", "the troops to withdraw from the town", "The commander", "told")
+    ]
+
+
+@pytest.mark.model
+def test_a_subject_parsed_as_object_rejoins_its_clause(model):
+    # the parser reads "the outreach ..." as the object of "think", leaving "was ..." subjectless
+    assert quotes(model, "Anderson seemed to think the outreach to black voters was somewhat phony.") == [
+        ("indirect", "the outreach to black voters was somewhat phony", "Anderson", "think")
+    ]
+    assert quotes(model, "He told reporters the talks had ended.") == [("indirect", "the talks had ended", "He", "told")]

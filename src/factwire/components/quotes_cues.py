@@ -44,7 +44,10 @@ class Lexicon:
     needs_predicate: frozenset[str] = frozenset()  # "find": an object cue only with a predicate or clause
     addressed: frozenset[str] = frozenset()  # "spoke to reporters": "to"/"with" names the listener
     stance_adjectives: frozenset[str] = frozenset()  # "is confident that", "are wary of": a held state
-    impersonal_adjectives: frozenset[str] = frozenset()  # "it is unclear whether ...": no holder named
+    impersonal_adjectives: frozenset[str] = frozenset()  # "it is clear that ...": no holder named
+    needs_infinitive: frozenset[str] = frozenset()  # "tell": an object cue only with an infinitive or clause
+    light_verbs: frozenset[str] = frozenset()  # "voiced concerns about X": a verb whose subject holds the noun's stance
+    opinion_nouns: frozenset[str] = frozenset()  # the stance nouns after a light verb
 
     def lemma(self, token: Token) -> str:
         lemma = token.lemma_.lower() if token.lemma_ else ""
@@ -100,6 +103,9 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         needs_predicate=frozenset(data.get("needs_predicate") or ()),
         stance_adjectives=frozenset(data.get("stance_adjectives") or ()),
         impersonal_adjectives=frozenset(data.get("impersonal_adjectives") or ()),
+        needs_infinitive=frozenset(data.get("needs_infinitive") or ()),
+        light_verbs=frozenset(data.get("light_verbs") or ()),
+        opinion_nouns=frozenset(data.get("opinion_nouns") or ()),
     )
 
 

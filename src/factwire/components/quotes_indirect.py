@@ -22,6 +22,7 @@ from typing import Callable, Iterator
 from spacy.tokens import Doc, Token
 
 from .quotes_cues import SUBJECT_DEPS, Lexicon, cue_end, prepositional_cue, speaker_of_prepositional, speaker_of_verb, verb_cue
+from .quotes_light import light_verb_report, naming_call
 from .quotes_states import as_reported, gerund_clause, held_state, paragraph_of, states_a_finding
 
 TRIM = set(",;:.!?\u2014\u2013-\"\u201c\u201d'()")
@@ -93,6 +94,8 @@ def _object_content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
     rights = list(verb.rights)
     if lex.lemma(verb) in lex.needs_predicate and not states_a_finding(verb):
         return None
+    if lex.lemma(verb) in lex.needs_infinitive and not any(c.dep_ in ("xcomp", "ccomp") for c in rights):
+        return None  # "tell the truth", "tell the federal government": no message without a clause
     xcomp = next((c for c in rights if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)), None)
     dobj = next((c for c in rights if c.dep_ == "dobj"), None)
     if xcomp is not None:
@@ -121,7 +124,7 @@ def _object_content(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
 
 def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> Iterator[Reported]:
     for token in doc:
-        if inside_quote(token.idx):
+        if inside_quote(token.idx) or naming_call(token, lex):
             continue
         if prepositional_cue(doc, token.i, lex) is not None and token.head is not token:
             end = prepositional_cue(doc, token.i, lex)
@@ -165,6 +168,11 @@ def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> 
         if held is not None:
             yield Reported((token.i, token.i + 1), held[0], held[1], token)
             continue
+        light = light_verb_report(token, lex)
+        if light is not None:
+            # "voiced concerns about X": the stance's object, not the whole noun phrase
+            yield Reported(light[0], light[1], light[2], token)
+            continue
         raised = _raised(token, lex)
         if raised is not None:
             yield Reported((token.i, cue_end(token, lex)), raised[0], None, token, raised[1])
@@ -186,6 +194,7 @@ def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> 
         for side in ([c for c in token.lefts if c.dep_ == "ccomp"], [c for c in token.rights if c.dep_ == "ccomp"]):
             if side:
                 content = (min(_subtree(c)[0] for c in side), max(_subtree(c)[1] for c in side))
+                content = (_lost_subject(token, side[0], content[0]), content[1])
                 yield Reported(cue, content, speaker_of_verb(token), token)
         gerund = gerund_clause(token)
         if gerund is not None:
@@ -194,6 +203,16 @@ def _candidates(doc: Doc, lex: Lexicon, inside_quote: Callable[[int], bool]) -> 
             # "The key, he said, would be ...": the verb comments on the clause it hangs on
             parts = _pieces(doc, _trim(doc, *_subtree(token.head)), _subtree(token))
             yield _reported(cue, parts, speaker_of_verb(token), token)
+
+
+def _lost_subject(verb: Token, clause: Token, start: int) -> int:
+    """ "seemed to think the outreach to black voters was somewhat phony": the parser takes the
+    clause's subject for the verb's object and leaves the clause subjectless; the object then
+    starts the content."""
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in clause.children) or clause.tag_ in ("VBG", "VB", "VBN"):
+        return start
+    dobj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < clause.i), None)
+    return dobj.left_edge.i if dobj is not None and dobj.left_edge.i < start else start
 
 
 def _cut_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -1,5 +1,5 @@
 """Attributions beyond reporting verbs, for factwire_quotes' indirect speech (quotes_indirect.py):
-held states ("Democrats are concerned that ...", "it is unclear whether ..."), findings ("a poll
+held states ("Democrats are concerned that ...", "it is clear that ..."), findings ("a poll
 found Trump leading"), "as X reported" clauses and clauses with a gerund subject, plus the rule
 that a report never crosses a paragraph break. PolNeAR counts beliefs, feelings, findings and
 stances as attributions, with their holder as the source."""
@@ -50,9 +50,9 @@ def infinitive(token: Token) -> bool:
 def held_state(adj: Token, lex: Lexicon) -> tuple[tuple[int, int], Token | None] | None:
     """A predicate adjective of a mental state or stance with its content: "some Democrats are
     concerned that ...", "he was proud of his record", "Republicans are wary of ...", "it is
-    unclear whether ..." (PolNeAR counts beliefs, feelings and stances as attributions). The
+    clear that ..." (PolNeAR counts beliefs, feelings and stances as attributions). The
     holder is the copula's subject; the content its clause, infinitive or prepositional object.
-    An impersonal one ("unclear", "obvious") needs the expletive "it" and a clause, and has no holder."""
+    An impersonal one ("clear", "obvious") needs the expletive "it" and a clause, and has no holder."""
     if adj.pos_ not in ("ADJ", "VERB") or adj.dep_ != "acomp":
         return None
     lemma = adj.lower_
