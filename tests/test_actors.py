@@ -509,14 +509,16 @@ def test_this_country_in_a_states_own_statement_is_that_state(nlp):
     heads = [2, 2, 3, 3, 3, 3, 7, 7, 9, 7, 7]
     deps = ["det", "compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"]
     pos = ["DET", "PROPN", "PROPN", "VERB", "PRON", "PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT"]
-    tags = ["DT", "NNP", "NNP", "VBZ", "PRP", ".", "PRP", "VBD", "DT", "NN", "."]
     ents = ["O", "B-GPE", "I-GPE"] + ["O"] * 8
-    doc = tagged(nlp, words, heads, deps, pos, tags, ents)
-    assert [(s.text, s.start, s.kb_id_) for s in doc.spans["fw_actor_refs"]] == [("this country", 8, "a1")]
+
+    def refs(opening_tag: str) -> list[tuple[str, int, str]]:
+        tags = ["DT", "NNP", "NNP", opening_tag, "PRP", ".", "PRP", "VBD", "DT", "NN", "."]
+        doc = tagged(nlp, words, heads, deps, pos, tags, ents)
+        return [(s.text, s.start, s.kb_id_) for s in doc.spans["fw_actor_refs"]]
+
+    assert refs("VBZ") == [("this country", 8, "a1")]
     # a report about a state (past tense) is not its statement: "this country" stays unresolved
-    tags[3] = "VBD"
-    doc = tagged(nlp, words, heads, deps, pos, tags, ents)
-    assert list(doc.spans["fw_actor_refs"]) == []
+    assert refs("VBD") == []
 
 
 def test_we_outside_quotes_is_the_outlet_when_the_text_names_it(nlp):

@@ -13,6 +13,8 @@ that agrees on time, place and participants.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -50,9 +52,11 @@ class EventExtractor:
             return doc
         mentions = find_mentions(self.lex, doc)
         located = [locative_tokens(m) for m in mentions]
+        claims = Counter(t for own in located for t in own)
+        # a token is claimed for a mention when some other mention's locative phrase holds it
         found = [
-            self.analyse(doc, m, frozenset().union(*(l for j, l in enumerate(located) if j != i)))
-            for i, m in enumerate(mentions)
+            self.analyse(doc, m, frozenset(t for t, n in claims.items() if n > (t in own)))
+            for m, own in zip(mentions, located)
         ]
         narrative_times(self.lex, doc, found)
         events, owners = self.merge(doc, found)
